@@ -1,0 +1,28 @@
+package io.livepeerpool.protocol.address;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AddressTest {
+    // EIP-55's own test vectors.
+    @Test
+    void acceptsChecksummedAndSingleCaseForms() {
+        assertThat(Address.parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed").hex())
+                .isEqualTo("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed");
+        assertThat(Address.parse("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359").checksummed())
+                .isEqualTo("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+        assertThat(Address.parse("0x52908400098527886E0F7030069857D2E4169EE7").hex())
+                .isEqualTo("0x52908400098527886e0f7030069857d2e4169ee7");
+    }
+
+    @Test
+    void rejectsBadChecksumAndShape() {
+        assertThatThrownBy(() -> Address.parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"))
+                .hasMessageContaining("EIP-55");
+        assertThat(Address.isValid("0x1234")).isFalse();
+        assertThat(Address.isValid("5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")).isFalse();
+        assertThat(Address.isValid(null)).isFalse();
+    }
+}
