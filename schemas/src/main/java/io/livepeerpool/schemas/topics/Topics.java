@@ -2,7 +2,10 @@ package io.livepeerpool.schemas.topics;
 
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
+import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -33,5 +36,20 @@ public final class Topics {
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */
     public static List<NewTopic> newTopics(int partitionsOverride, short replication) {
         return all().stream().map(t -> t.newTopic(partitionsOverride, replication)).toList();
+    }
+
+    /**
+     * Registers the value schema of every topic under its subject and returns the ids by subject. Services call it
+     * at start, so a schema the registry refuses (e.g. 409: incompatible with what the topic already holds) stops
+     * the service before it takes traffic, and the serializers' first records find their ids in the client's cache.
+     *
+     * @throws io.livepeerpool.schemas.registry.SchemaRegistryException on the first refusal
+     */
+    public static Map<String, Integer> registerAll(SchemaRegistryClient registry) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (TopicSpec<?> topic : all()) {
+            ids.put(topic.valueSubject(), registry.register(topic.valueSubject(), topic.valueSchema()));
+        }
+        return ids;
     }
 }
