@@ -1,5 +1,9 @@
 package io.livepeerpool.schemas.topics;
 
+import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
@@ -26,11 +30,35 @@ public final class Topics {
             "pool.winning-tickets", "ticket sender address (lowercase hex)", WinningTicket.class,
             WinningTicket.getClassSchema(), 3, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ingest-gateway");
 
+    /**
+     * Confirmed chain logs in block order. One partition on purpose: the ledger attributes revenue to rounds by the
+     * order of transfers and NewRound events, which only a single partition preserves; the volume is a few logs per
+     * block. Key: the address the event concerns (sender, transcoder), or the round number for NewRound.
+     */
+    public static final TopicSpec<ChainEvent> CHAIN_EVENTS = new TopicSpec<>(
+            "pool.chain-events", "sender / transcoder address, or round number for NewRound", ChainEvent.class,
+            ChainEvent.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "chain-watcher");
+
+    /** One settlement per NewRound, keyed by the pool ("pool"): a single ordered history of settlements. */
+    public static final TopicSpec<Settlement> LEDGER_SETTLEMENTS = new TopicSpec<>(
+            "pool.ledger-settlements", "\"pool\"", Settlement.class,
+            Settlement.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
+
+    /** One allocation per transcoder per settlement, keyed by transcoder address. */
+    public static final TopicSpec<Allocation> LEDGER_ALLOCATIONS = new TopicSpec<>(
+            "pool.ledger-allocations", "transcoder address (lowercase hex)", Allocation.class,
+            Allocation.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
+
+    /** Threshold payout requests, keyed by transcoder address; the payout worker pays each exactly once. */
+    public static final TopicSpec<PayoutRequest> PAYOUT_REQUESTS = new TopicSpec<>(
+            "pool.payout-requests", "transcoder address (lowercase hex)", PayoutRequest.class,
+            PayoutRequest.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
-        return List.of(TRANSCODER_JOBS, WINNING_TICKETS);
+        return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

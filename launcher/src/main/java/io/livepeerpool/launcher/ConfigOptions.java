@@ -1,0 +1,43 @@
+package io.livepeerpool.launcher;
+
+import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.ConfigKey;
+import io.livepeerpool.platform.config.ConfigSource;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** The configuration options every service command shares: a properties file, then {@code --set} overrides. */
+final class ConfigOptions {
+    private static final Logger log = LoggerFactory.getLogger(ConfigOptions.class);
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file. Environment variables POOL_<KEY> override it, --set overrides both.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one configuration key (repeatable).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    ConfigSource source() {
+        return ConfigSource.fromSystem(file, overrides);
+    }
+
+    /** Loads and validates the service's keys, and logs the effective configuration with secrets masked. */
+    Config load(String service, Collection<ConfigKey<?>> keys) {
+        Config config = Config.load(source(), keys);
+        log(service, config);
+        return config;
+    }
+
+    void log(String service, Config config) {
+        log.info("{} configuration:\n{}", service, indent(config.describe()));
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+}

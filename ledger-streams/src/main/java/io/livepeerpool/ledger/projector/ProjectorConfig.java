@@ -1,0 +1,79 @@
+package io.livepeerpool.ledger.projector;
+
+import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.ConfigKey;
+import java.util.List;
+
+/**
+ * The projector's configuration, every key declared once. Load it with {@code Config.load(source, ProjectorConfig.KEYS)}
+ * so that all problems are reported together at start.
+ */
+public record ProjectorConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        String consumerName,
+        int batchMax,
+        long pollTimeoutMs) {
+
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.string("kafka.bootstrapServers", null,
+            "Kafka bootstrap servers, host:port[,host:port...]");
+    public static final ConfigKey<String> SCHEMA_REGISTRY_URL = ConfigKey.string("schemaRegistry.url", null,
+            "Confluent-compatible Schema Registry base URL");
+    public static final ConfigKey<String> JDBC_URL = ConfigKey.string("db.jdbcUrl", null,
+            "JDBC URL of the PostgreSQL read model, e.g. jdbc:postgresql://host:5432/pool");
+    public static final ConfigKey<String> DB_USER = ConfigKey.string("db.user", null, "PostgreSQL user");
+    public static final ConfigKey<String> DB_PASSWORD = ConfigKey.secret("db.password", "PostgreSQL password");
+    public static final ConfigKey<String> CONSUMER_NAME = new ConfigKey<>("projector.consumerName",
+            ProjectorConfig::consumerName, "projector",
+            "Kafka consumer group id and key of this projector's rows in projector_offsets; instances with the same"
+                    + " name share the partitions", false);
+    public static final ConfigKey<Integer> BATCH_MAX = ConfigKey.integer("projector.batchMax", 500, 1, 10_000,
+            "Most records read per poll and written in one database transaction");
+    public static final ConfigKey<Long> POLL_TIMEOUT_MS = ConfigKey.longValue("projector.pollTimeoutMs", 500, 10,
+            60_000, "Longest wait of one Kafka poll, in milliseconds");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, JDBC_URL, DB_USER,
+            DB_PASSWORD, CONSUMER_NAME, BATCH_MAX, POLL_TIMEOUT_MS);
+
+    public ProjectorConfig {
+        consumerName(consumerName);
+        if (batchMax < 1 || pollTimeoutMs < 1) {
+            throw new IllegalArgumentException("batchMax and pollTimeoutMs must be positive");
+        }
+    }
+
+    public static ProjectorConfig from(Config config) {
+        return new ProjectorConfig(config.get(BOOTSTRAP_SERVERS), config.get(SCHEMA_REGISTRY_URL),
+                config.get(JDBC_URL), config.get(DB_USER), config.get(DB_PASSWORD), config.get(CONSUMER_NAME),
+                config.get(BATCH_MAX), config.get(POLL_TIMEOUT_MS));
+    }
+
+    /** The same settings under another consumer name (tests, or a second projection of the same topics). */
+    public ProjectorConfig withConsumerName(String name) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, jdbcUrl, dbUser, dbPassword, name, batchMax,
+                pollTimeoutMs);
+    }
+
+    public ProjectorConfig withBatchMax(int max) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, jdbcUrl, dbUser, dbPassword, consumerName, max,
+                pollTimeoutMs);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "ProjectorConfig[bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
+                + ", jdbcUrl=" + jdbcUrl + ", dbUser=" + dbUser + ", dbPassword=****, consumerName=" + consumerName
+                + ", batchMax=" + batchMax + ", pollTimeoutMs=" + pollTimeoutMs + "]";
+    }
+
+    private static String consumerName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("must be 1-100 of [A-Za-z0-9._-]");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,57 @@
+package io.livepeerpool.ledger.projector;
+
+import io.livepeerpool.schemas.avro.WinningTicket;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Winning tickets -> {@code winning_tickets}, keyed by ticket hash; the first record projected wins. The public read
+ * model never holds {@code recipientRand} (revealing it before redemption lets anyone front-run the redeemer) nor the
+ * sender's signature: they are deliberately not bound here, and the table has no columns for them.
+ */
+public final class TicketRows implements RowMapper<WinningTicket> {
+
+    static final String INSERT_TICKET = """
+            INSERT INTO winning_tickets (ticket_hash, orchestrator, recipient, sender, face_value, win_prob, sender_nonce,
+                                         creation_round, creation_round_block_hash, params_expiration_block, won_at,
+                                         tx_hash, gas_fees, key_id, request_id, received_at, kafka_partition,
+                                         kafka_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (ticket_hash) DO NOTHING""";
+
+    @Override
+    public String insertSql() {
+        return INSERT_TICKET;
+    }
+
+    @Override
+    public void bind(PreparedStatement statement, WinningTicket ticket, int partition, long offset)
+            throws SQLException {
+        statement.setString(1, ticket.getTicketHash());
+        statement.setString(2, ticket.getOrchestrator());
+        statement.setString(3, ticket.getRecipient());
+        statement.setString(4, ticket.getSender());
+        statement.setBigDecimal(5, WholeWei.whole("faceValue", ticket.getFaceValue()));
+        statement.setBigDecimal(6, WholeWei.whole("winProb", ticket.getWinProb()));
+        statement.setBigDecimal(7, WholeWei.whole("senderNonce", ticket.getSenderNonce()));
+        statement.setLong(8, ticket.getCreationRound());
+        statement.setString(9, ticket.getCreationRoundBlockHash());
+        statement.setObject(10, ticket.getParamsExpirationBlock(), Types.BIGINT);
+        statement.setObject(11, timestamp(ticket.getWonAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(12, ticket.getTxHash());
+        statement.setBigDecimal(13, WholeWei.whole("gasFees", ticket.getGasFees()));
+        statement.setString(14, ticket.getKeyId());
+        statement.setString(15, ticket.getRequestId());
+        statement.setObject(16, timestamp(ticket.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setInt(17, partition);
+        statement.setLong(18, offset);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

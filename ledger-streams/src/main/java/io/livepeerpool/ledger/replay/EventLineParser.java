@@ -1,0 +1,153 @@
+package io.livepeerpool.ledger.replay;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.livepeerpool.ledger.event.Hex;
+import io.livepeerpool.ledger.event.LedgerEvent;
+import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.TicketTransfer;
+import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.Wei;
+import io.livepeerpool.platform.json.Json;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One replay input line -> one {@link LedgerEvent}, or a {@link ReplayInputException} naming the line and field.
+ * Numbers are read exactly (integers as BigInteger, decimals as BigDecimal), never through a double. Unknown fields
+ * are ignored (events may gain fields); a repeated field or anything after the object is an error.
+ */
+final class EventLineParser {
+    static final String LINE = "(line)";
+    private static final ObjectReader READER = Json.mapper().reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final BigDecimal MAX_DURATION_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE).movePointLeft(3);
+
+    private final long lineNumber;
+    private final JsonNode node;
+
+    private EventLineParser(long lineNumber, JsonNode node) {
+        this.lineNumber = lineNumber;
+        this.node = node;
+    }
+
+    static LedgerEvent parse(String line, long lineNumber) {
+        JsonNode node;
+        try {
+            node = READER.readTree(line);
+        } catch (JacksonException e) {
+            throw new ReplayInputException(lineNumber, LINE, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node == null || !node.isObject()) {
+            throw new ReplayInputException(lineNumber, LINE, "must be a JSON object");
+        }
+        return new EventLineParser(lineNumber, node).event();
+    }
+
+    private LedgerEvent event() {
+        String type = text("type");
+        return switch (type) {
+            case "job" -> new TranscoderJob(field("orchestrator", Hex::address), jobId(),
+                    field("transcoder", Hex::address), nonNegativeLong("pixels"), durationMs(),
+                    nonNegativeLong("profiles"), nonNegativeLong("roundJob"));
+            case "ticketTransfer" -> new TicketTransfer(field("txHash", Hex::hash), nonNegativeLong("logIndex"),
+                    field("sender", Hex::address), field("recipient", Hex::address), wei("amount"), wei("gasCost"));
+            case "newRound" -> new NewRound(nonNegativeLong("round"));
+            default -> throw problem("type", "must be job, ticketTransfer or newRound, got '" + type + "'");
+        };
+    }
+
+    private String jobId() {
+        String jobId = text("jobId");
+        if (jobId.isBlank()) {
+            throw problem("jobId", "must not be blank");
+        }
+        return jobId;
+    }
+
+    /** Seconds, a JSON number or a decimal string, > 0 with at most 3 decimals -> exact milliseconds. */
+    private long durationMs() {
+        JsonNode value = required("duration");
+        BigDecimal seconds;
+        if (value.isNumber()) {
+            seconds = value.decimalValue();
+        } else if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
+            seconds = new BigDecimal(value.textValue());
+        } else {
+            throw problem("duration", "must be seconds as a JSON number or a decimal string, got " + value);
+        }
+        if (seconds.signum() <= 0) {
+            throw problem("duration", "must be > 0 seconds, got " + value);
+        }
+        if (seconds.compareTo(MAX_DURATION_SECONDS) > 0) {
+            throw problem("duration", "is too large, got " + value);
+        }
+        if (seconds.stripTrailingZeros().scale() > 3) {
+            throw problem("duration", "must have at most 3 decimals (whole milliseconds), got " + value);
+        }
+        return seconds.movePointRight(3).longValueExact();
+    }
+
+    private BigInteger wei(String name) {
+        JsonNode value = required(name);
+        if (value.isIntegralNumber()) {
+            return check(name, value.bigIntegerValue().toString(), Wei::parse);
+        }
+        if (!value.isTextual()) {
+            throw problem(name, "must be a decimal string of wei, got " + value);
+        }
+        return check(name, value.textValue(), Wei::parse);
+    }
+
+    private long nonNegativeLong(String name) {
+        JsonNode value = required(name);
+        if (!value.isIntegralNumber()) {
+            throw problem(name, "must be an integer, got " + value);
+        }
+        BigInteger number = value.bigIntegerValue();
+        if (number.signum() < 0 || number.bitLength() > 63) {
+            throw problem(name, "must be between 0 and " + Long.MAX_VALUE + ", got " + number);
+        }
+        return number.longValueExact();
+    }
+
+    private <T> T field(String name, Function<String, T> parser) {
+        return check(name, text(name), parser);
+    }
+
+    private <T> T check(String name, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(name, e.getMessage() + ", got '" + text + "'");
+        }
+    }
+
+    private String text(String name) {
+        JsonNode value = required(name);
+        if (!value.isTextual()) {
+            throw problem(name, "must be a string, got " + value);
+        }
+        return value.textValue();
+    }
+
+    private JsonNode required(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw problem(name, "is required");
+        }
+        return value;
+    }
+
+    private ReplayInputException problem(String name, String message) {
+        return new ReplayInputException(lineNumber, name, message);
+    }
+}

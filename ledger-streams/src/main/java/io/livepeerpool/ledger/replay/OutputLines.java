@@ -1,0 +1,67 @@
+package io.livepeerpool.ledger.replay;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.livepeerpool.ledger.settlement.Allocation;
+import io.livepeerpool.ledger.settlement.PayoutRequest;
+import io.livepeerpool.ledger.settlement.SettlementResult;
+import io.livepeerpool.platform.json.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The replay's output lines, fields in a fixed order so that two replays can be compared byte for byte: amounts and
+ * weights as decimal strings, rounds as numbers, addresses lowercase.
+ */
+final class OutputLines {
+
+    private OutputLines() {
+    }
+
+    static String settlement(SettlementResult s) {
+        return write(json -> {
+            json.writeStringField("type", "settlement");
+            json.writeNumberField("round", s.round());
+            json.writeStringField("revenue", s.revenue().toString());
+            json.writeStringField("totalWeight", s.totalWeight().toString());
+            json.writeStringField("poolFee", s.poolFee().toString());
+            json.writeStringField("distributed", s.distributed().toString());
+            json.writeStringField("carriedRevenue", s.carriedRevenue().toString());
+            json.writeArrayFieldStart("allocations");
+            for (Allocation allocation : s.allocations()) {
+                json.writeStartObject();
+                json.writeStringField("transcoder", allocation.transcoder());
+                json.writeStringField("weight", allocation.weight().toString());
+                json.writeStringField("amount", allocation.amount().toString());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    static String payoutRequest(PayoutRequest p) {
+        return write(json -> {
+            json.writeStringField("type", "payoutRequest");
+            json.writeNumberField("round", p.round());
+            json.writeStringField("transcoder", p.transcoder());
+            json.writeStringField("amount", p.amount().toString());
+            json.writeStringField("payoutId", p.payoutId());
+        });
+    }
+
+    private interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(Fields fields) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(text)) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing JSON to a string", e);
+        }
+        return text.toString();
+    }
+}

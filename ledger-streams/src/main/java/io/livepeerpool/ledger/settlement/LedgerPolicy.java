@@ -1,0 +1,113 @@
+package io.livepeerpool.ledger.settlement;
+
+import io.livepeerpool.ledger.weight.JobWeight;
+import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.ConfigException;
+import io.livepeerpool.platform.config.ConfigKey;
+import io.livepeerpool.platform.config.ConfigSource;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The settings that decide the ledger, wei for wei. The streams service and the replay read the same keys, so an
+ * auditor replaying with the service's settings gets the service's ledger.
+ *
+ * @param weights              job weight coefficients ({@code ledger.weight.*})
+ * @param delegatorFeeSharePpm share of each transfer kept by delegators, parts per million
+ * @param deductRedemptionGas  whether the redemption gas is taken off the transfer's revenue
+ * @param poolFeePpm           pool fee on each settled round's revenue, parts per million
+ * @param payoutThresholdWei   balance at which a payout request takes the whole balance
+ * @param dedupeRetainRounds   how many epochs before the current one dedupe remembers ids for (see SeenIds)
+ */
+public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean deductRedemptionGas, int poolFeePpm,
+                           BigInteger payoutThresholdWei, int dedupeRetainRounds) {
+
+    public static final int PPM = 1_000_000;
+    public static final int DEDUPE_RETAIN_ROUNDS_MAX = 1_000;
+
+    public static final ConfigKey<BigInteger> WEIGHT_PIXELS = ConfigKey.bigInteger("ledger.weight.pixels",
+            JobWeight.DEFAULT.pixelsCoef(), BigInteger.ZERO, "job weight per output pixel");
+    public static final ConfigKey<BigInteger> WEIGHT_DURATION_MS = ConfigKey.bigInteger("ledger.weight.durationMs",
+            JobWeight.DEFAULT.durationMsCoef(), BigInteger.ZERO, "job weight per millisecond of segment duration");
+    public static final ConfigKey<BigInteger> WEIGHT_PROFILES = ConfigKey.bigInteger("ledger.weight.profiles",
+            JobWeight.DEFAULT.profilesCoef(), BigInteger.ZERO, "job weight per output rendition (profile)");
+    public static final ConfigKey<Integer> DELEGATOR_FEE_SHARE_PPM = ConfigKey.integer("ledger.delegatorFeeSharePpm",
+            0, 0, PPM, "share of each ticket transfer kept by delegators, ppm; 0 = the pool keeps all fees");
+    public static final ConfigKey<Boolean> DEDUCT_REDEMPTION_GAS = ConfigKey.bool("ledger.deductRedemptionGas",
+            false, "take the redemption gas off the revenue of each transfer");
+    public static final ConfigKey<Integer> POOL_FEE_PPM = ConfigKey.integer("ledger.poolFeePpm",
+            50_000, 0, PPM, "pool fee on each round's revenue, ppm (50000 = 5%)");
+    public static final ConfigKey<BigInteger> PAYOUT_THRESHOLD_WEI = ConfigKey.bigInteger("ledger.payoutThresholdWei",
+            BigInteger.TEN.pow(16), BigInteger.ZERO, "balance that triggers a payout of the whole balance, wei");
+    public static final ConfigKey<Integer> DEDUPE_RETAIN_ROUNDS = ConfigKey.integer("ledger.dedupe.retainRounds",
+            2, 0, DEDUPE_RETAIN_ROUNDS_MAX, "rounds before the current one for which job and transfer ids are "
+                    + "remembered for dedupe");
+
+    /** Every key, for the services' configuration declarations. */
+    public static final List<ConfigKey<?>> KEYS = List.of(WEIGHT_PIXELS, WEIGHT_DURATION_MS, WEIGHT_PROFILES,
+            DELEGATOR_FEE_SHARE_PPM, DEDUCT_REDEMPTION_GAS, POOL_FEE_PPM, PAYOUT_THRESHOLD_WEI, DEDUPE_RETAIN_ROUNDS);
+
+    public static final LedgerPolicy DEFAULT = fromSettings(Map.of());
+
+    public LedgerPolicy {
+        Objects.requireNonNull(weights, "weights");
+        requirePpm(delegatorFeeSharePpm, "delegatorFeeSharePpm");
+        requirePpm(poolFeePpm, "poolFeePpm");
+        if (Objects.requireNonNull(payoutThresholdWei, "payoutThresholdWei").signum() < 0) {
+            throw new IllegalArgumentException("payoutThresholdWei must be >= 0, got " + payoutThresholdWei);
+        }
+        if (dedupeRetainRounds < 0 || dedupeRetainRounds > DEDUPE_RETAIN_ROUNDS_MAX) {
+            throw new IllegalArgumentException("dedupeRetainRounds must be between 0 and " + DEDUPE_RETAIN_ROUNDS_MAX);
+        }
+    }
+
+    /** The policy from a service's validated configuration (which must declare {@link #KEYS}). */
+    public static LedgerPolicy from(Config config) {
+        BigInteger pixels = config.get(WEIGHT_PIXELS);
+        BigInteger durationMs = config.get(WEIGHT_DURATION_MS);
+        BigInteger profiles = config.get(WEIGHT_PROFILES);
+        if (pixels.signum() == 0 && durationMs.signum() == 0 && profiles.signum() == 0) {
+            throw new ConfigException(List.of(WEIGHT_PIXELS.name() + ", " + WEIGHT_DURATION_MS.name() + ", "
+                    + WEIGHT_PROFILES.name() + ": at least one must be > 0, or every job weighs 0 and revenue never "
+                    + "settles"));
+        }
+        return new LedgerPolicy(new JobWeight(pixels, durationMs, profiles), config.get(DELEGATOR_FEE_SHARE_PPM),
+                config.get(DEDUCT_REDEMPTION_GAS), config.get(POOL_FEE_PPM), config.get(PAYOUT_THRESHOLD_WEI),
+                config.get(DEDUPE_RETAIN_ROUNDS));
+    }
+
+    /**
+     * The policy from {@code --set key=value} pairs, defaults for the keys not given. Keys outside {@code ledger.}
+     * are ignored (they belong to other components); an unknown {@code ledger.} key is an error, so that a typo does
+     * not silently leave a default in place ({@code <key>.file} names a file holding the value, as for every key).
+     * Throws {@link ConfigException} naming every bad key at once.
+     */
+    public static LedgerPolicy fromSettings(Map<String, String> settings) {
+        Set<String> known = KEYS.stream().map(ConfigKey::name).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        settings.keySet().stream().sorted()
+                .filter(key -> key.startsWith("ledger.") && !known.contains(key.replaceFirst("\\.file$", "")))
+                .forEach(key -> problems.add(key + ": unknown ledger setting (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")"));
+        try {
+            LedgerPolicy policy = from(Config.load(ConfigSource.of(settings), KEYS));
+            if (problems.isEmpty()) {
+                return policy;
+            }
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        throw new ConfigException(problems);
+    }
+
+    private static void requirePpm(int value, String name) {
+        if (value < 0 || value > PPM) {
+            throw new IllegalArgumentException(name + " must be between 0 and " + PPM + " ppm, got " + value);
+        }
+    }
+}

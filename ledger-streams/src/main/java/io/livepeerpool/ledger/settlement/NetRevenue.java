@@ -1,0 +1,40 @@
+package io.livepeerpool.ledger.settlement;
+
+import io.livepeerpool.ledger.event.TicketTransfer;
+import io.livepeerpool.ledger.event.Wei;
+import java.math.BigInteger;
+
+/**
+ * What a ticket transfer adds to the pool's revenue: the amount actually transferred (not the ticket's face value),
+ * less the delegators' fee share rounded down, less the redemption gas when configured, never below 0 (a transfer
+ * whose gas cost more than it brought adds nothing; it never takes revenue away).
+ */
+public final class NetRevenue {
+    private static final BigInteger PPM = BigInteger.valueOf(LedgerPolicy.PPM);
+
+    private NetRevenue() {
+    }
+
+    public static BigInteger of(TicketTransfer transfer, LedgerPolicy policy) {
+        return of(transfer.amount(), transfer.gasCost(), policy.delegatorFeeSharePpm(), policy.deductRedemptionGas());
+    }
+
+    /**
+     * {@code max(0, amount - floor(amount * feeSharePpm / 1e6) - (deductGas ? gasCost : 0))}. The fee share is a
+     * parameter (not only the policy's) so that the topology can pass the orchestrator's on-chain feeShare later.
+     */
+    public static BigInteger of(BigInteger amount, BigInteger gasCost, int delegatorFeeSharePpm, boolean deductGas) {
+        Wei.require(amount, "amount");
+        Wei.require(gasCost, "gasCost");
+        if (delegatorFeeSharePpm < 0 || delegatorFeeSharePpm > LedgerPolicy.PPM) {
+            throw new IllegalArgumentException("delegatorFeeSharePpm must be between 0 and 1000000, got "
+                    + delegatorFeeSharePpm);
+        }
+        BigInteger delegatorShare = amount.multiply(BigInteger.valueOf(delegatorFeeSharePpm)).divide(PPM);
+        BigInteger net = amount.subtract(delegatorShare);
+        if (deductGas) {
+            net = net.subtract(gasCost);
+        }
+        return net.max(BigInteger.ZERO);
+    }
+}

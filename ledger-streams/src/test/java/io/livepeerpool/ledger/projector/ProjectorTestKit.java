@@ -1,0 +1,264 @@
+package io.livepeerpool.ledger.projector;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.livepeerpool.devstack.Devstack;
+import io.livepeerpool.devstack.SharedDevstack;
+import io.livepeerpool.readmodel.ReadModelDatabase;
+import io.livepeerpool.schemas.avro.TranscoderJob;
+import io.livepeerpool.schemas.avro.WinningTicket;
+import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.livepeerpool.schemas.serde.AvroSerde;
+import io.livepeerpool.schemas.topics.TopicSpec;
+import io.livepeerpool.schemas.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One isolated projection world per test on the shared devstack: topics of its own (same types and schemas as the
+ * catalogue topics, unique names), a database of its own, and a consumer name of its own.
+ */
+final class ProjectorTestKit implements AutoCloseable {
+    static final int JOB_PARTITIONS = 3;
+    static final int TICKET_PARTITIONS = 2;
+    static final Duration AWAIT = Duration.ofSeconds(60);
+
+    final Devstack devstack = SharedDevstack.get();
+    final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final TopicSpec<TranscoderJob> jobs = renamed(Topics.TRANSCODER_JOBS, "test-" + id + ".transcoder-jobs");
+    final TopicSpec<WinningTicket> tickets = renamed(Topics.WINNING_TICKETS, "test-" + id + ".winning-tickets");
+    final String consumerName = "projector-test-" + id;
+    final String jdbcUrl;
+    final SchemaRegistryClient registry;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    ProjectorTestKit() throws Exception {
+        devstack.createTopics(List.of(jobs.newTopic(JOB_PARTITIONS, (short) 1),
+                tickets.newTopic(TICKET_PARTITIONS, (short) 1)));
+        jdbcUrl = createDatabase("projector_" + id);
+        registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
+        resources.add(registry);
+    }
+
+    private static <V> TopicSpec<V> renamed(TopicSpec<V> spec, String name) {
+        return new TopicSpec<>(name, spec.keyDescription(), spec.valueType(), spec.valueSchema(), spec.partitions(),
+                spec.cleanup(), spec.retentionMs(), spec.writer());
+    }
+
+    private String createDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(devstack.jdbcUrl(), devstack.jdbcUser(), devstack.jdbcPassword());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        String url = devstack.jdbcUrl();
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+
+    ProjectorConfig config() {
+        return new ProjectorConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(), jdbcUrl,
+                devstack.jdbcUser(), devstack.jdbcPassword(), consumerName, 100, 100);
+    }
+
+    /** A started projector over this kit's topics and database, with meters of its own; closed with the kit. */
+    Projector startProjector(ProjectorConfig config, BatchHook hook) {
+        Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
+                schemas -> ProjectedTopics.of(jobs, tickets, schemas));
+        resources.add(projector);
+        projector.start();
+        return projector;
+    }
+
+    // ---- producing ----
+
+    List<RecordMetadata> produceJobs(List<TranscoderJob> values) throws Exception {
+        try (KafkaProducer<String, TranscoderJob> producer = new KafkaProducer<>(producerProperties(),
+                new StringSerializer(), AvroSerde.forTopic(jobs, registry).serializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (TranscoderJob job : values) {
+                sent.add(producer.send(new ProducerRecord<>(jobs.name(), job.getTranscoder(), job)));
+            }
+            return awaitAll(sent);
+        }
+    }
+
+    List<RecordMetadata> produceTickets(List<WinningTicket> values) throws Exception {
+        try (KafkaProducer<String, WinningTicket> producer = new KafkaProducer<>(producerProperties(),
+                new StringSerializer(), AvroSerde.forTopic(tickets, registry).serializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (WinningTicket ticket : values) {
+                sent.add(producer.send(new ProducerRecord<>(tickets.name(), ticket.getSender(), ticket)));
+            }
+            return awaitAll(sent);
+        }
+    }
+
+    /** Bytes as they are, e.g. not the Avro wire format. */
+    RecordMetadata produceRaw(String topic, int partition, byte[] value) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, partition, null, value)).get();
+        }
+    }
+
+    private Map<String, Object> producerProperties() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5);
+    }
+
+    private static List<RecordMetadata> awaitAll(List<java.util.concurrent.Future<RecordMetadata>> sent)
+            throws Exception {
+        List<RecordMetadata> acked = new ArrayList<>();
+        for (java.util.concurrent.Future<RecordMetadata> f : sent) {
+            acked.add(f.get());
+        }
+        return acked;
+    }
+
+    static TranscoderJob job(String orchestrator, String jobId, String transcoder, long pixels, BigInteger faceValue) {
+        return TranscoderJob.newBuilder()
+                .setRequestId(UUID.nameUUIDFromBytes((orchestrator + jobId + pixels).getBytes()).toString())
+                .setOrchestrator(orchestrator)
+                .setKeyId("key-" + orchestrator.substring(2, 6))
+                .setReceivedAt(Instant.parse("2025-06-01T12:00:00.123Z").plusMillis(pixels % 1000))
+                .setJobId(jobId)
+                .setTranscoder(transcoder)
+                .setPixels(pixels)
+                .setDurationMs(2_000)
+                .setProfiles(3)
+                .setRoundJob(3_600)
+                .setFaceValue(new BigDecimal(faceValue))
+                .build();
+    }
+
+    static String address(int n) {
+        return "0x" + String.format(Locale.ROOT, "%040x", n);
+    }
+
+    static String hash(int n) {
+        return "0x" + String.format(Locale.ROOT, "%064x", n);
+    }
+
+    // ---- reading back ----
+
+    HikariDataSource newPool() {
+        HikariDataSource pool = ReadModelDatabase.pool(jdbcUrl, devstack.jdbcUser(), devstack.jdbcPassword(), 2,
+                "test-" + id);
+        resources.add(pool);
+        return pool;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, devstack.jdbcUser(), devstack.jdbcPassword());
+    }
+
+    long count(String sqlCount) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sqlCount)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** projector_offsets of this kit's consumer, as topic-partition -> next offset (empty if no table yet). */
+    Map<TopicPartition, Long> storedOffsets() throws SQLException {
+        return storedOffsets(connect(), true);
+    }
+
+    Map<TopicPartition, Long> storedOffsets(Connection connection, boolean close) throws SQLException {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT topic, kafka_partition, next_offset FROM projector_offsets"
+                     + " WHERE consumer = '" + consumerName + "'")) {
+            while (rs.next()) {
+                offsets.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+            }
+        } finally {
+            if (close) {
+                connection.close();
+            }
+        }
+        return offsets;
+    }
+
+    /** End offsets of the non-empty partitions of the given topics. */
+    Map<TopicPartition, Long> endOffsets(String... topics) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (String topic : topics) {
+                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+                for (int p = 0; p < partitions; p++) {
+                    request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(request).all().get().forEach((tp, info) -> {
+                if (info.offset() > 0) {
+                    ends.put(tp, info.offset());
+                }
+            });
+            return ends;
+        }
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers()));
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + AWAIT + " waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the projector has stored exactly the topics' end offsets. */
+    void awaitCaughtUp(String... topics) throws Exception {
+        Map<TopicPartition, Long> ends = endOffsets(topics);
+        await("projector_offsets = end offsets " + ends, () -> {
+            try {
+                return storedOffsets().equals(ends);
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // best effort: the next test has a world of its own anyway
+            }
+        }
+    }
+}
