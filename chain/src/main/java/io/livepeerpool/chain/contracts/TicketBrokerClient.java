@@ -1,0 +1,175 @@
+package io.livepeerpool.chain.contracts;
+
+import io.livepeerpool.chain.abi.Abi;
+import io.livepeerpool.chain.abi.Words;
+import io.livepeerpool.chain.tx.ChainCallException;
+import io.livepeerpool.chain.tx.ChainReader;
+import io.livepeerpool.chain.tx.Transactor;
+import io.livepeerpool.chain.tx.TxResult;
+import io.livepeerpool.chain.ticket.SignedTicket;
+import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.protocol.ticket.Bytes32;
+import io.livepeerpool.protocol.ticket.Ticket;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.DynamicStruct;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.Log;
+
+/** Calls to a TicketBroker: funding, unlock / withdraw, redemption (with the amount actually paid) and views. */
+public final class TicketBrokerClient {
+    public static final String FUND_DEPOSIT = "fundDeposit()";
+    public static final String FUND_RESERVE = "fundReserve()";
+    public static final String FUND_DEPOSIT_AND_RESERVE = "fundDepositAndReserve(uint256,uint256)";
+    public static final String UNLOCK = "unlock()";
+    public static final String CANCEL_UNLOCK = "cancelUnlock()";
+    public static final String WITHDRAW = "withdraw()";
+    public static final String REDEEM_WINNING_TICKET = "redeemWinningTicket(" + TicketAbi.TUPLE + ",bytes,uint256)";
+    public static final String BATCH_REDEEM_WINNING_TICKETS =
+            "batchRedeemWinningTickets(" + TicketAbi.TUPLE + "[],bytes[],uint256[])";
+    public static final String GET_TICKET_HASH = "getTicketHash(" + TicketAbi.TUPLE + ")";
+    public static final String GET_SENDER_INFO = "getSenderInfo(address)";
+    public static final String USED_TICKETS = "usedTickets(bytes32)";
+    public static final String CLAIMABLE_RESERVE = "claimableReserve(address,address)";
+    public static final String CLAIMED_RESERVE = "claimedReserve(address,address)";
+
+    public static final String DEPOSIT_FUNDED = "DepositFunded(address,uint256)";
+    public static final String RESERVE_FUNDED = "ReserveFunded(address,uint256)";
+    public static final String RESERVE_CLAIMED = "ReserveClaimed(address,address,uint256)";
+    public static final String WINNING_TICKET_REDEEMED =
+            "WinningTicketRedeemed(address,address,uint256,uint256,uint256,uint256,bytes)";
+    public static final String WINNING_TICKET_TRANSFER = "WinningTicketTransfer(address,address,uint256)";
+    public static final String UNLOCK_EVENT = "Unlock(address,uint256,uint256)";
+    public static final String UNLOCK_CANCELLED = "UnlockCancelled(address)";
+    public static final String WITHDRAWAL = "Withdrawal(address,uint256,uint256)";
+
+    /** Gas budgeted for one redemption (as on Arbitrum One). */
+    public static final BigInteger REDEEM_GAS = BigInteger.valueOf(1_200_000);
+    private static final BigInteger FUNDING_GAS = BigInteger.valueOf(200_000);
+    private static final BigInteger BATCH_GAS_CAP = BigInteger.valueOf(25_000_000);
+
+    private final ChainReader reader;
+    private final Address address;
+
+    public TicketBrokerClient(ChainReader reader, Address address) {
+        this.reader = reader;
+        this.address = address;
+    }
+
+    public Address address() {
+        return address;
+    }
+
+    // ------------------------------------------------------------------ sender funds
+
+    public TxResult fundDeposit(Transactor sender, BigInteger wei) {
+        return sender.send(address, Abi.call(FUND_DEPOSIT), wei, FUNDING_GAS);
+    }
+
+    public TxResult fundReserve(Transactor sender, BigInteger wei) {
+        return sender.send(address, Abi.call(FUND_RESERVE), wei, FUNDING_GAS);
+    }
+
+    public TxResult fundDepositAndReserve(Transactor sender, BigInteger deposit, BigInteger reserve) {
+        return sender.send(address, Abi.call(FUND_DEPOSIT_AND_RESERVE, new Uint256(deposit), new Uint256(reserve)),
+                deposit.add(reserve), FUNDING_GAS);
+    }
+
+    public TxResult unlock(Transactor sender) {
+        return sender.send(address, Abi.call(UNLOCK), BigInteger.ZERO, FUNDING_GAS);
+    }
+
+    public TxResult cancelUnlock(Transactor sender) {
+        return sender.send(address, Abi.call(CANCEL_UNLOCK), BigInteger.ZERO, FUNDING_GAS);
+    }
+
+    public TxResult withdraw(Transactor sender) {
+        return sender.send(address, Abi.call(WITHDRAW), BigInteger.ZERO, FUNDING_GAS);
+    }
+
+    // ------------------------------------------------------------------ redemption
+
+    /** Redeems one ticket; a revert is returned (success false, reason), not thrown. */
+    public Redemption redeemWinningTicket(Transactor redeemer, SignedTicket t) {
+        TxResult tx = redeemer.send(address, redeemData(t), BigInteger.ZERO, REDEEM_GAS);
+        BigInteger amount = transfers(tx).stream()
+                .filter(x -> x.sender().equals(t.ticket().sender()) && x.recipient().equals(t.ticket().recipient()))
+                .map(WinningTicketTransfer::amount)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        return new Redemption(t.hash(), tx, amount);
+    }
+
+    /** Dry run of a redemption (eth_call from {@code redeemer}): the revert reason, or empty if it would succeed. */
+    public Optional<String> redeemRevertReason(Address redeemer, SignedTicket t) {
+        try {
+            reader.call(redeemer, address, redeemData(t), BigInteger.ZERO, DefaultBlockParameterName.LATEST);
+            return Optional.empty();
+        } catch (ChainCallException e) {
+            return Optional.of(e.revertReason().orElse("reverted without a reason"));
+        }
+    }
+
+    /** Redeems several tickets in one transaction; tickets that fail are skipped by the contract. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public TxResult batchRedeemWinningTickets(Transactor redeemer, List<SignedTicket> tickets) {
+        List<DynamicStruct> structs = tickets.stream().map(t -> TicketAbi.struct(t.ticket())).toList();
+        List<DynamicBytes> sigs = tickets.stream().map(t -> new DynamicBytes(t.sig())).toList();
+        List<Uint256> rands = tickets.stream().map(t -> new Uint256(t.recipientRand())).toList();
+        String data = Abi.call(BATCH_REDEEM_WINNING_TICKETS,
+                new DynamicArray(DynamicStruct.class, structs),
+                new DynamicArray(DynamicBytes.class, sigs),
+                new DynamicArray(Uint256.class, rands));
+        BigInteger gas = REDEEM_GAS.multiply(BigInteger.valueOf(Math.max(1, tickets.size()))).min(BATCH_GAS_CAP);
+        return redeemer.send(address, data, BigInteger.ZERO, gas);
+    }
+
+    /** The WinningTicketTransfer logs of this broker in a transaction. */
+    public List<WinningTicketTransfer> transfers(TxResult tx) {
+        return tx.logs(address, Abi.topic(WINNING_TICKET_TRANSFER)).stream().map(TicketBrokerClient::transfer).toList();
+    }
+
+    private static WinningTicketTransfer transfer(Log log) {
+        return new WinningTicketTransfer(
+                Words.topicAddress(log.getTopics().get(1)),
+                Words.topicAddress(log.getTopics().get(2)),
+                Words.of(log.getData()).uint(0));
+    }
+
+    private static String redeemData(SignedTicket t) {
+        return Abi.call(REDEEM_WINNING_TICKET, TicketAbi.struct(t.ticket()), new DynamicBytes(t.sig()),
+                new Uint256(t.recipientRand()));
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /** The ticket hash as the contract computes it. */
+    public Bytes32 ticketHash(Ticket ticket) {
+        return Words.of(reader.call(address, Abi.call(GET_TICKET_HASH, TicketAbi.struct(ticket)))).bytes32(0);
+    }
+
+    public boolean isUsed(Bytes32 ticketHash) {
+        return Words.of(reader.call(address, Abi.call(USED_TICKETS,
+                new org.web3j.abi.datatypes.generated.Bytes32(ticketHash.bytes())))).bool(0);
+    }
+
+    public SenderInfo senderInfo(Address sender) {
+        Words w = Words.of(reader.call(address, Abi.call(GET_SENDER_INFO, web3(sender))));
+        return new SenderInfo(w.uint(0), w.uint(1), w.uint(2), w.uint(3));
+    }
+
+    public BigInteger claimableReserve(Address reserveHolder, Address claimant) {
+        return Words.of(reader.call(address, Abi.call(CLAIMABLE_RESERVE, web3(reserveHolder), web3(claimant)))).uint(0);
+    }
+
+    public BigInteger claimedReserve(Address reserveHolder, Address claimant) {
+        return Words.of(reader.call(address, Abi.call(CLAIMED_RESERVE, web3(reserveHolder), web3(claimant)))).uint(0);
+    }
+
+    private static org.web3j.abi.datatypes.Address web3(Address a) {
+        return new org.web3j.abi.datatypes.Address(a.hex());
+    }
+}

@@ -1,0 +1,271 @@
+package io.livepeerpool.chain.dev;
+
+import io.livepeerpool.chain.tx.ChainReader;
+import io.livepeerpool.chain.tx.Transactor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A Hardhat node (from the chain module's node_modules) as a child process: JSON-RPC on 127.0.0.1, fixed chain id,
+ * funded accounts from a mnemonic ({@link DevAccounts}), automine (one block per transaction), failed transactions
+ * mined with status 0. Output goes to {@code <workDir>/hardhat.log}, not the console.
+ *
+ * <p>No process is left behind: {@link #close()} stops it (SIGTERM, then SIGKILL), a JVM shutdown hook does the same,
+ * and the node also exits by itself when its stdin, held by this JVM, closes, which covers a JVM killed with -9.
+ */
+public final class DevChain implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DevChain.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final String COMMAND_MARKER = "hardhat/internal/cli/cli.js";
+    private static final int START_ATTEMPTS = 3;
+
+    private final Process process;
+    private final DevChainOptions options;
+    private final int port;
+    private final Path logFile;
+    private final Path pidFile;
+    private final DevAccounts accounts;
+    private final Thread shutdownHook;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Duration startupTime = Duration.ZERO;
+    private Web3j web3j;
+
+    private DevChain(Process process, DevChainOptions options, int port, Path logFile, Path pidFile) {
+        this.process = process;
+        this.options = options;
+        this.port = port;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+        this.accounts = DevAccounts.fromMnemonic(options.mnemonic(), options.accountCount());
+        this.shutdownHook = new Thread(() -> ChildProcess.stop(process.toHandle(), STOP_GRACE), "devchain-stopper");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static DevChain start() {
+        return start(DevChainOptions.defaults());
+    }
+
+    /** Starts the node and waits until eth_chainId answers with the configured chain id. */
+    public static DevChain start(DevChainOptions options) {
+        ChainHome home = options.chainHome() != null ? ChainHome.at(options.chainHome()) : ChainHome.locate();
+        home.ensureInstalled();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = options.port() != 0 ? options.port() : FreePort.pick();
+            try {
+                return startOnce(home, options, port);
+            } catch (PortTakenException e) {
+                last = e;
+                if (options.port() != 0) {
+                    break;
+                }
+                log.debug("port {} was taken meanwhile, retrying", port);
+            }
+        }
+        throw last;
+    }
+
+    private static DevChain startOnce(ChainHome home, DevChainOptions options, int port) {
+        long started = System.nanoTime();
+        Path workDir = options.workDir() != null ? options.workDir()
+                : home.dir().resolve("target").resolve("devchain").resolve(Integer.toString(port));
+        Path logFile = workDir.resolve("hardhat.log");
+        Path pidFile = workDir.resolve("hardhat.pid");
+        DevChain chain;
+        try {
+            Files.createDirectories(workDir);
+            ChildProcess.stopLeftover(pidFile, COMMAND_MARKER, STOP_GRACE);
+            ProcessBuilder builder = new ProcessBuilder(command(home, port))
+                    .directory(home.dir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().put("POOL_CHAIN_ID", Long.toString(options.chainId()));
+            builder.environment().put("POOL_CHAIN_MNEMONIC", options.mnemonic());
+            builder.environment().put("POOL_CHAIN_ACCOUNTS", Integer.toString(options.accountCount()));
+            builder.environment().put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
+            builder.environment().put("NO_COLOR", "1");
+            builder.environment().put("FORCE_COLOR", "0");
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run '" + node() + "': install Node.js 18+ (or set -Dpool.node)", e);
+            }
+            chain = new DevChain(process, options, port, logFile, pidFile);
+            Files.writeString(pidFile, process.pid() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + workDir, e);
+        }
+        try {
+            chain.awaitReady();
+            chain.startupTime = Duration.ofNanos(System.nanoTime() - started);
+            log.info("Dev chain (Hardhat, chain id {}) at {} in {} ms; log {}", options.chainId(), chain.rpcUrl(),
+                    chain.startupTime.toMillis(), logFile);
+            return chain;
+        } catch (RuntimeException e) {
+            chain.close();
+            throw e;
+        }
+    }
+
+    private static List<String> command(ChainHome home, int port) {
+        List<String> command = new ArrayList<>();
+        command.add(node());
+        command.add("-r");
+        command.add(home.exitWithParentScript().toString());
+        command.add(home.hardhatCli().toString());
+        command.add("--config");
+        command.add(home.hardhatConfig().toString());
+        command.add("node");
+        command.add("--hostname");
+        command.add("127.0.0.1");
+        command.add("--port");
+        command.add(Integer.toString(port));
+        return command;
+    }
+
+    private static String node() {
+        return System.getProperty("pool.node", "node");
+    }
+
+    private void awaitReady() {
+        HardhatRpc rpc = new HardhatRpc(rpcUrl());
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                String tail = LogTail.of(logFile, 30);
+                if (tail.contains("EADDRINUSE")) {
+                    throw new PortTakenException(port);
+                }
+                throw new IllegalStateException("the Hardhat node exited with code " + process.exitValue()
+                        + "; last lines of " + logFile + ":\n" + tail);
+            }
+            try {
+                long chainId = rpc.chainId();
+                if (chainId != options.chainId()) {
+                    throw new IllegalStateException("node at " + rpcUrl() + " has chain id " + chainId
+                            + ", expected " + options.chainId() + " (another node on that port?)");
+                }
+                return;
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the dev chain", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(new TimeoutException("the Hardhat node did not answer within "
+                        + options.startTimeout() + "; last lines of " + logFile + ":\n" + LogTail.of(logFile, 30)));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the dev chain", e);
+            }
+        }
+    }
+
+    /** e.g. {@code http://127.0.0.1:40123} */
+    public String rpcUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long chainId() {
+        return options.chainId();
+    }
+
+    public DevAccounts accounts() {
+        return accounts;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** From spawning the node to its first eth_chainId answer. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** A web3j client for this node, shared and shut down by {@link #close()}. */
+    public synchronized Web3j web3j() {
+        if (web3j == null) {
+            web3j = Web3j.build(new HttpService(rpcUrl()));
+        }
+        return web3j;
+    }
+
+    public ChainReader reader() {
+        return new ChainReader(web3j());
+    }
+
+    /** Hardhat-specific RPC (mining). */
+    public HardhatRpc hardhat() {
+        return new HardhatRpc(rpcUrl());
+    }
+
+    /** Signs and sends transactions as {@code account}. */
+    public Transactor transactor(DevAccount account) {
+        return new Transactor(web3j(), account.credentials(), chainId());
+    }
+
+    /** Stops the node (SIGTERM, then SIGKILL) and waits until it is gone. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (this) {
+            if (web3j != null) {
+                web3j.shutdown();
+            }
+        }
+        try {
+            process.getOutputStream().close(); // the node's exit-with-parent preload ends it on EOF
+        } catch (IOException ignored) {
+            // only the stdin pipe
+        }
+        ChildProcess.stop(process.toHandle(), STOP_GRACE);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.debug("could not delete {}", pidFile, e);
+        }
+    }
+
+    private static final class PortTakenException extends IllegalStateException {
+        PortTakenException(int port) {
+            super("port " + port + " is already in use");
+        }
+    }
+}

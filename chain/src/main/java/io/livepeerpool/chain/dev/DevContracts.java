@@ -1,0 +1,9 @@
+package io.livepeerpool.chain.dev;
+
+import io.livepeerpool.protocol.address.Address;
+import java.math.BigInteger;
+
+/** Addresses of a dev deployment, the block it started at and the options it was made with. */
+public record DevContracts(Address roundsManager, Address bondingManager, Address ticketBroker,
+                           BigInteger deployBlock, DeployOptions options) {
+}
