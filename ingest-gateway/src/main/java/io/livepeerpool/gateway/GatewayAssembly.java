@@ -1,0 +1,122 @@
+package io.livepeerpool.gateway;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.livepeerpool.gateway.auth.HmacVerifier;
+import io.livepeerpool.gateway.auth.NonceWindow;
+import io.livepeerpool.gateway.auth.OrchestratorKeys;
+import io.livepeerpool.gateway.http.GatewayHealth;
+import io.livepeerpool.gateway.http.HttpMetrics;
+import io.livepeerpool.gateway.http.OpsEndpoints;
+import io.livepeerpool.gateway.http.SignedRequests;
+import io.livepeerpool.gateway.jobs.JobEndpoints;
+import io.livepeerpool.gateway.jobs.JobPublisher;
+import io.livepeerpool.gateway.jobs.JobValidator;
+import io.livepeerpool.gateway.kafka.AckedProducer;
+import io.livepeerpool.gateway.kafka.KafkaHealth;
+import io.livepeerpool.gateway.kafka.ProducerSettings;
+import io.livepeerpool.gateway.kafka.RecordEncoder;
+import io.livepeerpool.gateway.kafka.TransactionalProducers;
+import io.livepeerpool.gateway.reads.JobReads;
+import io.livepeerpool.gateway.reads.ReadEndpoints;
+import io.livepeerpool.gateway.reads.RewardReads;
+import io.livepeerpool.gateway.tickets.TicketEndpoints;
+import io.livepeerpool.gateway.tickets.TicketPublisher;
+import io.livepeerpool.gateway.tickets.TicketValidator;
+import io.livepeerpool.gateway.tls.PemCredentials;
+import io.livepeerpool.gateway.tls.SelfSignedCertificate;
+import io.livepeerpool.gateway.tls.TlsCredentials;
+import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.readmodel.ReadModelDatabase;
+import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.livepeerpool.schemas.serde.AvroSerde;
+import io.livepeerpool.schemas.topics.Topics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The gateway's wiring, by hand: every collaborator built from the configuration and passed by constructor. The
+ * resources opened here (registry client, producers, admin client, connection pool) are handed to the server,
+ * which closes them; if building fails midway, those already opened are closed here.
+ */
+final class GatewayAssembly {
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration DB_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    private static final int REGISTRY_ATTEMPTS_MAX = 2;
+
+    private GatewayAssembly() {
+    }
+
+    static GatewayServer build(Config config, PrometheusMeterRegistry registry) {
+        GatewayConfig.validate(config);
+        OrchestratorKeys keys = OrchestratorKeys.load(config.get(GatewayConfig.KEYS_FILE));
+        TlsCredentials.Source tls = tlsSource(config);
+        Clock clock = Clock.systemUTC();
+        Duration ackTimeout = Duration.ofMillis(config.get(GatewayConfig.KAFKA_ACK_TIMEOUT_MS));
+        String bootstrap = config.get(GatewayConfig.KAFKA_BOOTSTRAP_SERVERS);
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            SchemaRegistryClient schemas = own(owned, SchemaRegistryClient.connect(
+                    config.get(GatewayConfig.SCHEMA_REGISTRY_URL), HEALTH_TIMEOUT, ackTimeout, REGISTRY_ATTEMPTS_MAX));
+            ProducerSettings producers = new ProducerSettings(bootstrap, ackTimeout, "ingest-gateway");
+            AckedProducer single = own(owned, new AckedProducer(new KafkaProducer<>(producers.idempotent()), ackTimeout));
+            TransactionalProducers batches = own(owned, new TransactionalProducers(
+                    id -> new KafkaProducer<>(producers.transactional(id)),
+                    config.get(GatewayConfig.KAFKA_TRANSACTIONAL_ID_PREFIX),
+                    config.get(GatewayConfig.KAFKA_TRANSACTIONAL_PRODUCERS), ackTimeout));
+            KafkaHealth kafkaHealth = own(owned, KafkaHealth.connect(bootstrap,
+                    List.of(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS), HEALTH_TIMEOUT));
+            HikariDataSource db = own(owned, ReadModelDatabase.pool(config.get(GatewayConfig.DB_JDBC_URL),
+                    config.get(GatewayConfig.DB_USER), config.get(GatewayConfig.DB_PASSWORD),
+                    config.get(GatewayConfig.DB_CONNECTIONS_MAX), "ingest-gateway-reads"));
+            db.setConnectionTimeout(DB_CONNECTION_TIMEOUT.toMillis());
+
+            HttpMetrics metrics = new HttpMetrics(registry);
+            SignedRequests signed = new SignedRequests(new HmacVerifier(keys,
+                    new NonceWindow(config.get(GatewayConfig.AUTH_NONCES_MAX)), clock,
+                    config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS)), clock);
+            JobPublisher jobPublisher = new JobPublisher(single, batches, new RecordEncoder<>(Topics.TRANSCODER_JOBS,
+                    AvroSerde.forTopic(Topics.TRANSCODER_JOBS, schemas).serializer()));
+            TicketPublisher ticketPublisher = new TicketPublisher(single, new RecordEncoder<>(Topics.WINNING_TICKETS,
+                    AvroSerde.forTopic(Topics.WINNING_TICKETS, schemas).serializer()));
+            GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
+                    new JobEndpoints(signed, new JobValidator(), jobPublisher, metrics),
+                    new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
+                    new ReadEndpoints(new JobReads(db, clock), new RewardReads(db, clock)),
+                    new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry));
+            String host = config.get(GatewayConfig.HOST);
+            GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
+                    publicHost(host, config.get(GatewayConfig.DNS_NAME)));
+            return new GatewayServer(listen, tls, keys, handlers, metrics, () -> Topics.registerAll(schemas), owned);
+        } catch (RuntimeException e) {
+            GatewayServer.closeAll(owned);
+            throw e;
+        }
+    }
+
+    /** PEM files are read once, now (fail fast); a self-signed certificate is made at each start. */
+    private static TlsCredentials.Source tlsSource(Config config) {
+        String certFile = config.get(GatewayConfig.TLS_CERT_FILE);
+        if (certFile.isBlank()) {
+            String dnsName = config.get(GatewayConfig.DNS_NAME);
+            return () -> SelfSignedCertificate.generate(dnsName, Instant.now());
+        }
+        TlsCredentials pem = PemCredentials.load(Path.of(certFile), Path.of(config.get(GatewayConfig.TLS_KEY_FILE)));
+        return () -> pem;
+    }
+
+    /** What clients use in the URL: the DNS name when bound to every interface. */
+    private static String publicHost(String host, String dnsName) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? dnsName : host;
+    }
+
+    private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T resource) {
+        owned.add(resource);
+        return resource;
+    }
+}

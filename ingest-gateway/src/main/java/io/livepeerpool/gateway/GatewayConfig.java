@@ -1,0 +1,78 @@
+package io.livepeerpool.gateway;
+
+import io.livepeerpool.gateway.tls.SelfSignedCertificate;
+import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.ConfigException;
+import io.livepeerpool.platform.config.ConfigKey;
+import io.livepeerpool.platform.config.ConfigSource;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every configuration key of the ingest gateway, declared once. Load with {@link #load(ConfigSource)}: all keys
+ * are validated together, then the cross-key rules (TLS files come in pairs).
+ */
+public final class GatewayConfig {
+    private static final String HOST_NAME = SelfSignedCertificate.localHostName();
+
+    public static final ConfigKey<String> HOST = ConfigKey.string("gateway.host", "0.0.0.0",
+            "interface the HTTPS server binds");
+    public static final ConfigKey<Integer> PORT = ConfigKey.integer("gateway.port", 8443, 0, 65_535,
+            "HTTPS port; 0 picks a free port (see the start log)");
+    public static final ConfigKey<String> DNS_NAME = ConfigKey.string("gateway.dnsName", HOST_NAME,
+            "name clients use for the gateway: in the self-signed certificate's SAN (with localhost and 127.0.0.1) and the logged URL");
+    public static final ConfigKey<String> TLS_CERT_FILE = ConfigKey.string("gateway.tls.certFile", "",
+            "PEM certificate chain (leaf first); with gateway.tls.keyFile replaces the self-signed certificate");
+    public static final ConfigKey<String> TLS_KEY_FILE = ConfigKey.string("gateway.tls.keyFile", "",
+            "PEM private key (PKCS#8, EC or RSA, unencrypted) of gateway.tls.certFile");
+    public static final ConfigKey<Path> KEYS_FILE = ConfigKey.path("gateway.keysFile", null,
+            "JSON file of orchestrator HMAC keys: {\"keys\":[{\"keyId\",\"orchestrator\",\"secret\"}]}");
+    public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS = ConfigKey.string("kafka.bootstrapServers", null,
+            "Kafka bootstrap servers, host:port[,host:port]");
+    public static final ConfigKey<String> SCHEMA_REGISTRY_URL = ConfigKey.string("schemaRegistry.url", null,
+            "Confluent-compatible Schema Registry base URL");
+    public static final ConfigKey<String> DB_JDBC_URL = ConfigKey.string("db.jdbcUrl", null,
+            "JDBC URL of the PostgreSQL read model");
+    public static final ConfigKey<String> DB_USER = ConfigKey.string("db.user", null, "read-model database user");
+    public static final ConfigKey<String> DB_PASSWORD = ConfigKey.secret("db.password",
+            "read-model database password (or db.password.file)");
+    public static final ConfigKey<Integer> DB_CONNECTIONS_MAX = ConfigKey.integer("gateway.db.connectionsMax", 8, 1, 64,
+            "connections in the read pool");
+    public static final ConfigKey<Long> KAFKA_ACK_TIMEOUT_MS = ConfigKey.longValue("gateway.kafka.ackTimeoutMs", 10_000, 1_000, 120_000,
+            "longest wait for Kafka's acknowledgement (or a transaction commit) before answering 503");
+    public static final ConfigKey<Integer> KAFKA_TRANSACTIONAL_PRODUCERS = ConfigKey.integer("gateway.kafka.transactionalProducers", 4, 1, 32,
+            "transactional producers for batches: how many batches are written at once");
+    public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = ConfigKey.string("gateway.kafka.transactionalIdPrefix",
+            "ingest-gateway-" + HOST_NAME,
+            "prefix of the batch producers' transactional ids; stable per instance, different between instances running at once");
+    public static final ConfigKey<Integer> AUTH_CLOCK_SKEW_SECONDS = ConfigKey.integer("gateway.auth.clockSkewSeconds", 300, 1, 3_600,
+            "largest accepted difference between X-Pool-Timestamp and the gateway's clock, either direction");
+    public static final ConfigKey<Integer> AUTH_NONCES_MAX = ConfigKey.integer("gateway.auth.noncesMax", 200_000, 1_000, 10_000_000,
+            "nonces remembered inside the replay window (this instance); when full, signed writes get 503");
+
+    private GatewayConfig() {
+    }
+
+    public static List<ConfigKey<?>> keys() {
+        return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
+                SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
+                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS, AUTH_NONCES_MAX);
+    }
+
+    /** Loads and validates every key; {@link ConfigException} lists all problems at once. */
+    public static Config load(ConfigSource source) {
+        Config config = Config.load(source, keys());
+        validate(config);
+        return config;
+    }
+
+    /** The rules that span keys. */
+    public static void validate(Config config) {
+        boolean cert = !config.get(TLS_CERT_FILE).isBlank();
+        boolean key = !config.get(TLS_KEY_FILE).isBlank();
+        if (cert != key) {
+            throw new ConfigException(List.of("gateway.tls.certFile and gateway.tls.keyFile: set both (production"
+                    + " certificate) or neither (self-signed certificate at each start)"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.livepeerpool.gateway;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import io.javalin.router.Endpoint;
+import io.livepeerpool.gateway.http.OpsEndpoints;
+import io.livepeerpool.gateway.jobs.JobEndpoints;
+import io.livepeerpool.gateway.reads.ReadEndpoints;
+import io.livepeerpool.gateway.tickets.TicketEndpoints;
+import java.util.List;
+
+/** Every endpoint of the gateway, in one place; the server registers exactly these and the tests check them. */
+public final class GatewayRoutes {
+
+    /** The handler objects the routes point into. */
+    public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops) {
+    }
+
+    private GatewayRoutes() {
+    }
+
+    public static List<Endpoint> routes(Handlers h) {
+        return List.of(
+                // writes: HMAC-signed JSON, 202 once Kafka acknowledged
+                new Endpoint(POST, "/recordTranscoderJob", h.jobs()::recordTranscoderJob),
+                new Endpoint(POST, "/recordTranscoderJobs", h.jobs()::recordTranscoderJobs),
+                new Endpoint(POST, "/recordWinningTicket", h.tickets()::recordWinningTicket),
+                // public reads from the read model
+                new Endpoint(GET, "/getTranscodersJobs", h.reads()::getTranscodersJobs),
+                new Endpoint(GET, "/getTranscoderJobs", h.reads()::getTranscoderJobs),
+                new Endpoint(GET, "/getRewards", h.reads()::getRewards),
+                new Endpoint(GET, "/getTranscoderRewards", h.reads()::getTranscoderRewards),
+                // operations
+                new Endpoint(GET, "/health", h.ops()::getHealth),
+                new Endpoint(GET, "/metrics", h.ops()::getMetrics),
+                new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi));
+    }
+}

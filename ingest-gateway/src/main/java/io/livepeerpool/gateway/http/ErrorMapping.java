@@ -1,0 +1,69 @@
+package io.livepeerpool.gateway.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.livepeerpool.gateway.kafka.PublishFailed;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure answered as {@link ErrorBody} JSON. Expected refusals (4xx, and 503 when Kafka or the database is
+ * unavailable) are counted by reason; only a 503 is logged, one line without stack trace. Anything else is a bug:
+ * 500 with a generic message, logged with its stack trace.
+ */
+public final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    /** Request attribute: this request's error body is written (error handlers run after exception handlers). */
+    private static final String ANSWERED = "gateway.error.answered";
+
+    private ErrorMapping() {
+    }
+
+    public static void install(Javalin app, HttpMetrics metrics) {
+        app.exception(ApiError.class, (e, ctx) -> answer(ctx, e, metrics));
+        app.exception(PublishFailed.class, (e, ctx) -> {
+            log.warn("{} {}: 503, {}", ctx.method().name(), ctx.path(), e.getMessage());
+            answer(ctx, new ApiError(503, "unavailable", "Kafka did not acknowledge the write in time; nothing was"
+                    + " accepted, retry later", null, List.of()), metrics, "kafka_unavailable");
+        });
+        app.exception(SQLException.class, (e, ctx) -> {
+            log.warn("{} {}: 503, database: {}", ctx.method().name(), ctx.path(), e.getMessage());
+            answer(ctx, ApiError.unavailable("the read-model database is unavailable; retry later"), metrics, "database_unavailable");
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx), metrics));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure on {} {}", ctx.method().name(), ctx.path(), e);
+            answer(ctx, new ApiError(500, "internal", "internal error", null, List.of()), metrics, "internal");
+        });
+        app.error(404, ctx -> answerUnlessJson(ctx, ApiError.notFound(ctx.path()), metrics));
+        app.error(405, ctx -> answerUnlessJson(ctx, ApiError.methodNotAllowed(ctx.method().name(), ctx.path()), metrics));
+    }
+
+    private static ApiError fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> ApiError.notFound(ctx.path());
+            case 405 -> ApiError.methodNotAllowed(ctx.method().name(), ctx.path());
+            case 413 -> ApiError.tooLarge(RequestBody.MAX_BYTES);
+            default -> new ApiError(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null, List.of());
+        };
+    }
+
+    private static void answerUnlessJson(Context ctx, ApiError error, HttpMetrics metrics) {
+        if (ctx.attribute(ANSWERED) == null) {
+            answer(ctx, error, metrics);
+        }
+    }
+
+    private static void answer(Context ctx, ApiError error, HttpMetrics metrics) {
+        answer(ctx, error, metrics, error.reason());
+    }
+
+    private static void answer(Context ctx, ApiError error, HttpMetrics metrics, String reason) {
+        metrics.rejected(reason);
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(error.status()).json(ErrorBody.of(error));
+    }
+}

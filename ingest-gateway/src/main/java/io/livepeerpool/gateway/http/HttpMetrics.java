@@ -1,0 +1,49 @@
+package io.livepeerpool.gateway.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The gateway's meters: {@code gateway_requests_seconds{route,method,status}}, {@code gateway_jobs_accepted_total},
+ * {@code gateway_tickets_accepted_total}, {@code gateway_rejected_total{reason}}. Route is the endpoint's path
+ * template or {@code unmatched}, never the raw path, so unknown URLs cannot blow up the label set.
+ */
+public final class HttpMetrics {
+    private final MeterRegistry registry;
+    private final Counter jobsAccepted;
+    private final Counter ticketsAccepted;
+
+    public HttpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.jobsAccepted = Counter.builder("gateway.jobs.accepted")
+                .description("Transcoder jobs acknowledged by Kafka").register(registry);
+        this.ticketsAccepted = Counter.builder("gateway.tickets.accepted")
+                .description("Winning tickets acknowledged by Kafka").register(registry);
+    }
+
+    public void request(String route, String method, int status, Duration latency) {
+        Timer.builder("gateway.requests")
+                .description("HTTP requests by route, method and status")
+                .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
+                .register(registry).record(latency);
+    }
+
+    public void rejected(String reason) {
+        Counter.builder("gateway.rejected").description("Requests refused, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    public void jobsAccepted(int count) {
+        jobsAccepted.increment(count);
+    }
+
+    public void ticketAccepted() {
+        ticketsAccepted.increment();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,49 @@
+package io.livepeerpool.gateway.http;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reads a write request's raw body with a hard size limit, and checks its content type. */
+public final class RequestBody {
+    /** 1 MiB: a batch of 1000 jobs is about 250 KiB. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    private RequestBody() {
+    }
+
+    /** 415 unless the Content-Type is application/json (parameters such as charset allowed). */
+    public static void requireJson(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw ApiError.unsupportedMediaType();
+        }
+    }
+
+    /** The raw bytes, or 413 if the declared or actual length exceeds {@link #MAX_BYTES}. */
+    public static byte[] read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            throw ApiError.tooLarge(MAX_BYTES);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > MAX_BYTES) {
+                    throw ApiError.tooLarge(MAX_BYTES);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            // The client went away or sent a broken chunked body: nothing to answer that it would read.
+            throw ApiError.invalid("body", "request body could not be read");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.livepeerpool.gateway.reads;
+
+import io.javalin.http.Context;
+import io.livepeerpool.gateway.http.ApiError;
+import io.livepeerpool.protocol.address.Address;
+
+/** {@code limit} (default 100, 1 to 1000) and the optional {@code before} cursor of a read. */
+public record PageRequest(int limit, Cursor before) {
+    public static final int LIMIT_DEFAULT = 100;
+    public static final int LIMIT_MAX = 1000;
+
+    public static PageRequest of(Context ctx) {
+        return new PageRequest(limit(ctx.queryParam("limit")), before(ctx.queryParam("before")));
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isEmpty()) {
+            return LIMIT_DEFAULT;
+        }
+        if (!text.matches("[0-9]{1,4}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > LIMIT_MAX) {
+            throw ApiError.invalid("limit", "must be an integer from 1 to " + LIMIT_MAX);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static Cursor before(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Cursor.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("before", e.getMessage());
+        }
+    }
+
+    /** The required {@code transcoderAddress} query parameter. */
+    public static Address transcoder(Context ctx) {
+        String text = ctx.queryParam("transcoderAddress");
+        if (text == null || text.isEmpty()) {
+            throw ApiError.invalid("transcoderAddress", "is required");
+        }
+        try {
+            return Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("transcoderAddress", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.livepeerpool.gateway.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.livepeerpool.gateway.validation.Problem;
+import io.livepeerpool.gateway.validation.Validated;
+import io.livepeerpool.platform.json.Json;
+import io.livepeerpool.protocol.address.Address;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobValidatorTest {
+    static final String TRANSCODER = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+    final JobValidator validator = new JobValidator();
+
+    static ObjectNode job() {
+        ObjectNode job = Json.mapper().createObjectNode();
+        job.put("jobId", "job-1");
+        job.put("transcoder", TRANSCODER);
+        job.put("pixels", 1_000_000);
+        job.put("duration", "2.5");
+        job.put("profiles", 3);
+        job.put("roundJob", 3500);
+        job.put("faceValue", "1000000000000000000");
+        return job;
+    }
+
+    static JsonNode single(JsonNode job) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("jobDetails", job);
+        return body;
+    }
+
+    static JsonNode parse(String json) throws Exception {
+        return Json.mapper().readTree(json);
+    }
+
+    @Test
+    void aCompleteJobIsValid() {
+        JobDetails job = validator.single(single(job())).value();
+
+        assertThat(job).isEqualTo(new JobDetails("job-1", Address.parse(TRANSCODER.toLowerCase()), 1_000_000, 2500, 3, 3500,
+                new BigInteger("1000000000000000000")));
+    }
+
+    @Test
+    void faceValueDefaultsToZeroAndTakesIntegersAndTheLargestUint256() {
+        ObjectNode job = job();
+        job.remove("faceValue");
+        assertThat(validator.single(single(job)).value().faceValueWei()).isZero();
+
+        job.put("faceValue", 12345);
+        assertThat(validator.single(single(job)).value().faceValueWei()).isEqualTo(12345);
+
+        String max = BigInteger.TWO.pow(256).subtract(BigInteger.ONE).toString();
+        job.put("faceValue", max);
+        assertThat(validator.single(single(job)).value().faceValueWei()).isEqualTo(new BigInteger(max));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "jobId      | \"\"                                              | must be 1-128",
+            "jobId      | \"has space\"                                     | must be 1-128",
+            "jobId      | 7                                               | must be a string",
+            "transcoder | \"0x123\"                                         | 0x followed by 40 hex",
+            "transcoder | \"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD\"    | EIP-55",
+            "pixels     | -1                                              | between 0 and",
+            "pixels     | 1.5                                             | must be an integer",
+            "pixels     | \"100\"                                           | must be an integer",
+            "pixels     | 9223372036854775808                             | between 0 and",
+            "duration   | 0                                               | greater than 0",
+            "duration   | 2.0005                                          | at most 3 decimals",
+            "profiles   | 0                                               | between 1 and 64",
+            "profiles   | 65                                              | between 1 and 64",
+            "roundJob   | -1                                              | between 0 and",
+            "faceValue  | -1                                              | 2^256-1",
+            "faceValue  | \"1.5\"                                           | 2^256-1",
+            "faceValue  | 1e18                                            | 2^256-1",
+            "faceValue  | \"115792089237316195423570985008687907853269984665640564039457584007913129639936\" | 2^256-1"})
+    void eachBadFieldIsNamedWithItsPath(String field, String jsonValue, String message) throws Exception {
+        ObjectNode job = job();
+        job.set(field, parse(jsonValue));
+
+        Validated<JobDetails> result = validator.single(single(job));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("jobDetails." + field);
+            assertThat(p.message()).contains(message);
+        });
+    }
+
+    @Test
+    void everyMissingRequiredFieldIsReportedAtOnce() {
+        Validated<JobDetails> result = validator.single(single(Json.mapper().createObjectNode()));
+
+        assertThat(result.problems()).extracting(Problem::field).containsExactlyInAnyOrder("jobDetails.jobId",
+                "jobDetails.transcoder", "jobDetails.pixels", "jobDetails.duration", "jobDetails.profiles",
+                "jobDetails.roundJob");
+    }
+
+    @Test
+    void nullCountsAsMissing() {
+        ObjectNode job = job();
+        job.putNull("pixels");
+
+        assertThat(validator.single(single(job)).problems()).containsExactly(new Problem("jobDetails.pixels", "is required"));
+    }
+
+    @Test
+    void unknownFieldsAreRefusedByName() throws Exception {
+        ObjectNode job = job();
+        job.put("colour", "blue");
+
+        assertThat(validator.single(single(job)).problems()).containsExactly(new Problem("jobDetails.colour", "unknown field"));
+        assertThat(validator.single(parse("{\"jobDetails\":" + job() + ",\"x\":1}")).problems())
+                .containsExactly(new Problem("x", "unknown field"));
+    }
+
+    @Test
+    void theEnvelopeMustHoldAnObject() throws Exception {
+        assertThat(validator.single(parse("{}")).problems()).containsExactly(new Problem("jobDetails", "is required"));
+        assertThat(validator.single(parse("{\"jobDetails\":[]}")).problems()).containsExactly(new Problem("jobDetails", "must be a JSON object"));
+    }
+
+    @Test
+    void aBatchNamesTheIndexOfEachBadJob() {
+        ArrayNode jobs = Json.mapper().createArrayNode();
+        for (int i = 0; i < 5; i++) {
+            jobs.add(job().put("jobId", "job-" + i));
+        }
+        ((ObjectNode) jobs.get(3)).put("pixels", -5);
+        ((ObjectNode) jobs.get(1)).remove("transcoder");
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("jobs", jobs);
+
+        Validated<List<JobDetails>> result = validator.batch(body);
+
+        assertThat(result.problems()).extracting(Problem::field).containsExactly("jobs[1].transcoder", "jobs[3].pixels");
+    }
+
+    @Test
+    void aBatchHoldsOneToAThousandJobs() throws Exception {
+        ArrayNode jobs = Json.mapper().createArrayNode();
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("jobs", jobs);
+        assertThat(validator.batch(body).problems()).extracting(Problem::field).containsExactly("jobs");
+
+        for (int i = 0; i < JobValidator.BATCH_MAX; i++) {
+            jobs.add(job().put("jobId", "job-" + i));
+        }
+        assertThat(validator.batch(body).value()).hasSize(1000);
+
+        jobs.add(job());
+        assertThat(validator.batch(body).problems()).extracting(Problem::message).containsExactly("must be an array of 1 to 1000 jobs");
+        assertThat(validator.batch(parse("{\"jobs\":{}}")).problems()).extracting(Problem::field).containsExactly("jobs");
+        assertThat(validator.batch(parse("{\"jobs\":[1]}")).problems()).containsExactly(new Problem("jobs[0]", "must be a JSON object"));
+    }
+}
