@@ -45,13 +45,16 @@ public final class Devstack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final SchemaRegistryProcess registry;
     private final Postgres postgres;
+    private final DevChainComponent chain;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Devstack(Path dataDir, KafkaBroker kafka, SchemaRegistryProcess registry, Postgres postgres) {
+    private Devstack(Path dataDir, KafkaBroker kafka, SchemaRegistryProcess registry, Postgres postgres,
+            DevChainComponent chain) {
         this.dataDir = dataDir;
         this.kafka = kafka;
         this.registry = registry;
         this.postgres = postgres;
+        this.chain = chain;
     }
 
     /**
@@ -69,7 +72,7 @@ public final class Devstack implements AutoCloseable {
         int registryPort = ports[2];
         int postgresPort = ports[3];
 
-        ExecutorService executor = Executors.newFixedThreadPool(3, runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "devstack-start");
             thread.setDaemon(true);
             return thread;
@@ -82,7 +85,11 @@ public final class Devstack implements AutoCloseable {
                     () -> SchemaRegistryProcess.start(dataDir, registryPort), SchemaRegistryProcess::ccompatUrl);
             CompletableFuture<Postgres> postgres = startAsync(executor, "PostgreSQL", started,
                     () -> Postgres.start(dataDir, postgresPort), Postgres::jdbcUrl);
-            Devstack devstack = assemble(dataDir, kafka, registry, postgres);
+            CompletableFuture<DevChainComponent> chain = options.chain()
+                    ? startAsync(executor, "Dev chain", started,
+                            () -> DevChainComponent.start(dataDir.resolve("chain"), options.chainPort()), DevChainComponent::rpcUrl)
+                    : CompletableFuture.completedFuture(null);
+            Devstack devstack = assemble(dataDir, kafka, registry, postgres, chain);
             log.info("Devstack started in {} ms (data in {})", millisSince(started), dataDir);
             return devstack;
         } finally {
@@ -109,14 +116,16 @@ public final class Devstack implements AutoCloseable {
     }
 
     private static Devstack assemble(Path dataDir, CompletableFuture<KafkaBroker> kafka,
-            CompletableFuture<SchemaRegistryProcess> registry, CompletableFuture<Postgres> postgres) throws Exception {
+            CompletableFuture<SchemaRegistryProcess> registry, CompletableFuture<Postgres> postgres,
+            CompletableFuture<DevChainComponent> chain) throws Exception {
         List<Throwable> failures = new ArrayList<>();
         List<AutoCloseable> running = new ArrayList<>();
         KafkaBroker k = await(kafka, failures, running);
         SchemaRegistryProcess r = await(registry, failures, running);
         Postgres p = await(postgres, failures, running);
+        DevChainComponent c = await(chain, failures, running);
         if (failures.isEmpty()) {
-            return new Devstack(dataDir, k, r, p);
+            return new Devstack(dataDir, k, r, p, c);
         }
         for (AutoCloseable component : running) {
             try {
@@ -137,7 +146,9 @@ public final class Devstack implements AutoCloseable {
             List<AutoCloseable> running) throws InterruptedException {
         try {
             T component = future.get();
-            running.add(component);
+            if (component != null) {
+                running.add(component);
+            }
             return component;
         } catch (ExecutionException e) {
             failures.add(e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause());
@@ -177,6 +188,11 @@ public final class Devstack implements AutoCloseable {
         return dataDir;
     }
 
+    /** The dev chain with the contracts deployed, when started with {@link DevstackOptions#withChain(int)}. */
+    public java.util.Optional<io.livepeerpool.chain.dev.DevNetwork> chain() {
+        return java.util.Optional.ofNullable(chain).map(DevChainComponent::network);
+    }
+
     /** Pid of the schema registry child process (for tests that check it does not outlive the devstack). */
     long schemaRegistryPid() {
         return registry.pid();
@@ -204,7 +220,7 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    /** Stops the registry, Kafka and PostgreSQL (in parallel) and waits for them; no child process is left. */
+    /** Stops the registry, Kafka, PostgreSQL and the dev chain (in parallel) and waits for them; no child process is left. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -212,7 +228,11 @@ public final class Devstack implements AutoCloseable {
         }
         long started = System.nanoTime();
         List<Thread> stoppers = new ArrayList<>();
-        for (AutoCloseable component : List.<AutoCloseable>of(registry, kafka, postgres)) {
+        List<AutoCloseable> components = new ArrayList<>(List.<AutoCloseable>of(registry, kafka, postgres));
+        if (chain != null) {
+            components.add(chain);
+        }
+        for (AutoCloseable component : components) {
             stoppers.add(Thread.ofPlatform().name("devstack-stop").start(() -> {
                 try {
                     component.close();

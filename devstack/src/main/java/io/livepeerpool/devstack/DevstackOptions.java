@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param kafkaPort    PLAINTEXT listener of the broker; 0 picks a free port
  * @param registryPort HTTP port of the schema registry; 0 picks a free port
  * @param postgresPort PostgreSQL port; 0 picks a free port
+ * @param chain        also start the dev Ethereum chain (Hardhat) and deploy the Livepeer-compatible contracts;
+ *                     off for tests that do not need it, since it is one more child process
+ * @param chainPort    JSON-RPC port of the dev chain; 0 picks a free port
  */
-public record DevstackOptions(Path dataDir, int kafkaPort, int registryPort, int postgresPort) {
+public record DevstackOptions(Path dataDir, int kafkaPort, int registryPort, int postgresPort, boolean chain, int chainPort) {
+
+    public DevstackOptions(Path dataDir, int kafkaPort, int registryPort, int postgresPort) {
+        this(dataDir, kafkaPort, registryPort, postgresPort, false, 0);
+    }
 
     public DevstackOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -20,6 +27,12 @@ public record DevstackOptions(Path dataDir, int kafkaPort, int registryPort, int
         checkPort("kafkaPort", kafkaPort);
         checkPort("registryPort", registryPort);
         checkPort("postgresPort", postgresPort);
+        checkPort("chainPort", chainPort);
+    }
+
+    /** The same, plus the dev chain with the contracts deployed. */
+    public DevstackOptions withChain(int port) {
+        return new DevstackOptions(dataDir, kafkaPort, registryPort, postgresPort, true, port);
     }
 
     /** All ports picked freely at start. */
