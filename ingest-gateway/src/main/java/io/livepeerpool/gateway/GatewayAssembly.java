@@ -88,7 +88,8 @@ final class GatewayAssembly {
                     new JobEndpoints(signed, new JobValidator(), jobPublisher, metrics),
                     new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
                     new ReadEndpoints(new JobReads(db, clock), new RewardReads(db, clock)),
-                    new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry));
+                    new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry),
+                    config.get(GatewayConfig.BENCH_BASELINE));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));

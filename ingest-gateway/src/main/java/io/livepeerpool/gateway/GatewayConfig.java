@@ -50,13 +50,17 @@ public final class GatewayConfig {
     public static final ConfigKey<Integer> AUTH_NONCES_MAX = ConfigKey.integer("gateway.auth.noncesMax", 200_000, 1_000, 10_000_000,
             "nonces remembered inside the replay window (this instance); when full, signed writes get 503");
 
+    public static final ConfigKey<Boolean> BENCH_BASELINE = ConfigKey.bool("gateway.benchBaseline", false,
+            "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
+
     private GatewayConfig() {
     }
 
     public static List<ConfigKey<?>> keys() {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
-                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS, AUTH_NONCES_MAX);
+                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS, AUTH_NONCES_MAX,
+                BENCH_BASELINE);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */

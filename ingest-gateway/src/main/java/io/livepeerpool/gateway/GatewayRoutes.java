@@ -4,24 +4,27 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.router.Endpoint;
+import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every endpoint of the gateway, in one place; the server registers exactly these and the tests check them. */
 public final class GatewayRoutes {
 
     /** The handler objects the routes point into. */
-    public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops) {
+    public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
+            boolean benchBaseline) {
     }
 
     private GatewayRoutes() {
     }
 
     public static List<Endpoint> routes(Handlers h) {
-        return List.of(
+        List<Endpoint> routes = new ArrayList<>(List.of(
                 // writes: HMAC-signed JSON, 202 once Kafka acknowledged
                 new Endpoint(POST, "/recordTranscoderJob", h.jobs()::recordTranscoderJob),
                 new Endpoint(POST, "/recordTranscoderJobs", h.jobs()::recordTranscoderJobs),
@@ -34,6 +37,11 @@ public final class GatewayRoutes {
                 // operations
                 new Endpoint(GET, "/health", h.ops()::getHealth),
                 new Endpoint(GET, "/metrics", h.ops()::getMetrics),
-                new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi));
+                new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi)));
+        if (h.benchBaseline()) {
+            // benchmark aid (pool bench ingest), off by default and absent from the OpenAPI document
+            routes.add(new Endpoint(POST, "/bench/baseline", BenchBaseline::accept));
+        }
+        return List.copyOf(routes);
     }
 }

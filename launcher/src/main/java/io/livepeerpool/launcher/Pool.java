@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             ProjectorCommand.class,
             io.livepeerpool.launcher.ledger.LedgerCommand.class,
             TestCommand.class,
+            io.livepeerpool.launcher.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Pool implements Runnable {

@@ -83,6 +83,7 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("gateway.port", Integer.toString(gatewayPort));
         settings.put("gateway.keysFile", dir.resolve("orchestrator-keys.json").toString());
         settings.put("gateway.kafka.transactionalIdPrefix", "dev-gateway");
+        settings.put("gateway.benchBaseline", "true");
         return settings;
     }
 

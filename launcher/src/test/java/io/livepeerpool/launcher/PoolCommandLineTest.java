@@ -1,0 +1,87 @@
+package io.livepeerpool.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The launcher as a user meets it: exit codes, messages on stderr, output on stdout. */
+class PoolCommandLineTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = Pool.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
+        System.setOut(captured);
+        cli.setOut(new PrintWriter(captured, true));
+        try {
+            int code = cli.execute(args);
+            cli.getOut().flush();
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(PoolCommandLineTest.class.getResource("/" + name).toURI());
+    }
+
+    @Test
+    void helpListsEveryDeployable() {
+        assertThat(run("--help").exitCode()).isZero();
+        assertThat(Pool.commandLine().getUsageMessage()).contains("dev", "gateway", "projector", "ledger", "test");
+    }
+
+    @Test
+    void replayPrintsTheExpectedLedger() throws Exception {
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFeePpm=50000");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(Files.readString(resource("small-pool.expected.jsonl")));
+    }
+
+    @Test
+    void malformedInputNamesLineAndFieldWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("bad.jsonl");
+        Files.writeString(input, "{\"type\":\"newRound\",\"round\":1}\n{\"type\":\"ticketTransfer\",\"txHash\":\"0x12\"}\n");
+        Run run = run("ledger", "replay", "--input", input.toString());
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.INPUT_ERROR);
+        assertThat(run.err()).contains("line 2").doesNotContain("Exception", "\tat ");
+        assertThat(run.out()).contains("\"round\":1");
+    }
+
+    @Test
+    void badSettingNamesTheKey() throws Exception {
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFeePpm=5%");
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err()).contains("ledger.poolFeePpm");
+    }
+
+    @Test
+    void missingInputFileIsAnInputError() {
+        Run run = run("ledger", "replay", "--input", "/nonexistent/events.jsonl");
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.INPUT_ERROR);
+        assertThat(run.err()).contains("no such file");
+    }
+
+    @Test
+    void gatewayWithoutRequiredKeysListsThemAll() {
+        Run run = run("gateway");
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err()).contains("gateway.keysFile", "kafka.bootstrapServers", "schemaRegistry.url", "db.jdbcUrl", "db.password");
+    }
+}
