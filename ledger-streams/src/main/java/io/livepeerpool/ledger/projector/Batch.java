@@ -14,7 +14,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 record Batch(List<Row<?>> rows, List<Skip> skipped, Map<TopicPartition, Long> nextOffsets) {
 
-    record Row<V>(ProjectedTopic<V> topic, V value, int partition, long offset) {
+    record Row<V>(ProjectedTopic<V> topic, V value, RecordOrigin origin) {
+
+        Skip skip(String reason) {
+            return new Skip(topic.name(), origin.partition(), origin.offset(), reason);
+        }
     }
 
     Batch {

@@ -62,7 +62,8 @@ final class BatchDecoder {
             skipped.add(skip(record, "decoded to null"));
             return;
         }
-        rows.add(new Batch.Row<>(topic, value, record.partition(), record.offset()));
+        rows.add(new Batch.Row<>(topic, value,
+                new RecordOrigin(record.partition(), record.offset(), record.timestamp())));
     }
 
     /** No answer, rate limited or a server error: try again later. 4xx (e.g. 404 unknown schema id) is final. */

@@ -14,8 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Writes one {@link Batch} in ONE transaction: the rows, the {@code logs} rows of skipped records and the new
  * {@code projector_offsets}. Either all of it is committed or none, so a crash at any point neither loses nor doubles
- * a row. Rows go as JDBC batches per table; if a batch hits a data error (a row the table refuses), the transaction is
- * redone row by row under savepoints so that only the refused rows are skipped.
+ * a row. A record may write several tables ({@link RowMapper#statements()}); rows go as one JDBC batch per statement.
+ * If a batch hits a data error (a row a table refuses), the transaction is redone record by record under savepoints,
+ * so that only the refused records are skipped, each with none of its statements applied.
  */
 final class BatchWriter {
     private final DataSource dataSource;
@@ -84,75 +85,93 @@ final class BatchWriter {
         }
     }
 
-    /** Inserts every row, as one JDBC batch per table, or one by one under savepoints when {@code oneByOne}. */
+    /**
+     * Runs every row's statements: as one JDBC batch per statement, or, when {@code oneByOne}, record by record under
+     * a savepoint each, so that a refused record leaves none of its statements applied.
+     */
     private static Written insert(Connection connection, Batch batch, boolean oneByOne) throws SQLException {
         List<Skip> skipped = new ArrayList<>(batch.skipped());
         Map<String, RowCounts> counts = new LinkedHashMap<>();
         for (List<Batch.Row<?>> group : byTopic(batch).values()) {
             ProjectedTopic<?> topic = group.get(0).topic();
-            try (PreparedStatement insert = connection.prepareStatement(topic.rows().insertSql())) {
+            try (Prepared prepared = new Prepared(connection, topic)) {
                 RowCounts topicCounts = counts.computeIfAbsent(topic.name(), t -> new RowCounts());
                 if (oneByOne) {
-                    insertEach(connection, insert, group, topicCounts, skipped);
+                    insertEach(connection, prepared, group, topicCounts, skipped);
                 } else {
-                    insertBatch(insert, group, topicCounts, skipped);
+                    insertBatch(prepared, group, topicCounts, skipped);
                 }
             }
         }
         return new Written(counts, skipped);
     }
 
-    private static void insertBatch(PreparedStatement insert, List<Batch.Row<?>> rows, RowCounts counts,
+    private static void insertBatch(Prepared prepared, List<Batch.Row<?>> rows, RowCounts counts,
             List<Skip> skipped) throws SQLException {
         int added = 0;
         for (Batch.Row<?> row : rows) {
-            if (bind(insert, row, skipped)) {
-                insert.addBatch();
+            if (bind(prepared, row, skipped)) {
+                for (PreparedStatement statement : prepared.statements) {
+                    statement.addBatch();
+                }
                 added++;
             }
         }
-        if (added > 0) {
-            for (int updateCount : insert.executeBatch()) {
-                counts.add(updateCount);
+        if (added == 0) {
+            return;
+        }
+        for (int i = 0; i < prepared.statements.size(); i++) {
+            int[] updateCounts = prepared.statements.get(i).executeBatch();
+            if (i == 0) {
+                for (int updateCount : updateCounts) {
+                    counts.add(updateCount);
+                }
             }
         }
     }
 
-    private static void insertEach(Connection connection, PreparedStatement insert, List<Batch.Row<?>> rows,
+    private static void insertEach(Connection connection, Prepared prepared, List<Batch.Row<?>> rows,
             RowCounts counts, List<Skip> skipped) throws SQLException {
         for (Batch.Row<?> row : rows) {
-            if (!bind(insert, row, skipped)) {
+            if (!bind(prepared, row, skipped)) {
                 continue;
             }
             Savepoint savepoint = connection.setSavepoint();
             try {
-                counts.add(insert.executeUpdate());
+                int first = prepared.statements.get(0).executeUpdate();
+                for (int i = 1; i < prepared.statements.size(); i++) {
+                    prepared.statements.get(i).executeUpdate();
+                }
                 connection.releaseSavepoint(savepoint);
+                counts.add(first);
             } catch (SQLException e) {
                 if (!SqlErrors.isDataError(e)) {
                     throw e;
                 }
                 connection.rollback(savepoint);
-                skipped.add(new Skip(row.topic().name(), row.partition(), row.offset(),
-                        "refused by the database: " + e.getMessage()));
+                skipped.add(row.skip("refused by the database: " + e.getMessage()));
             }
         }
     }
 
-    /** Binds the row's parameters; a value the mapper refuses becomes a skip and false. */
-    private static boolean bind(PreparedStatement insert, Batch.Row<?> row, List<Skip> skipped) throws SQLException {
-        insert.clearParameters();
+    /** Binds the parameters of all the row's statements; a value the mapper refuses becomes a skip and false. */
+    private static boolean bind(Prepared prepared, Batch.Row<?> row, List<Skip> skipped) throws SQLException {
         try {
-            bindTyped(insert, row);
+            bindTyped(prepared, row);
             return true;
         } catch (IllegalArgumentException e) {
-            skipped.add(new Skip(row.topic().name(), row.partition(), row.offset(), "cannot map: " + e.getMessage()));
+            skipped.add(row.skip("cannot map: " + e.getMessage()));
             return false;
         }
     }
 
-    private static <V> void bindTyped(PreparedStatement insert, Batch.Row<V> row) throws SQLException {
-        row.topic().rows().bind(insert, row.value(), row.partition(), row.offset());
+    private static <V> void bindTyped(Prepared prepared, Batch.Row<V> row) throws SQLException {
+        List<RowMapper.RowStatement<V>> statements = row.topic().rows().statements();
+        for (int i = 0; i < statements.size(); i++) {
+            PreparedStatement statement = prepared.statements.get(i);
+            statement.clearParameters();
+            statements.get(i).binder().bind(statement, row.value(), row.origin());
+        }
     }
 
     /** Rows grouped by topic, offset order kept within each: the first of two rows with one key is the one kept. */
@@ -169,6 +188,45 @@ final class BatchWriter {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /** The prepared statements of one topic's mapper, in the mapper's order; closed together. */
+    private static final class Prepared implements AutoCloseable {
+        final List<PreparedStatement> statements = new ArrayList<>();
+
+        Prepared(Connection connection, ProjectedTopic<?> topic) throws SQLException {
+            try {
+                for (RowMapper.RowStatement<?> statement : topic.rows().statements()) {
+                    statements.add(connection.prepareStatement(statement.sql()));
+                }
+            } catch (SQLException e) {
+                try {
+                    close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failed = null;
+            for (PreparedStatement statement : statements) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
         }
     }
 }

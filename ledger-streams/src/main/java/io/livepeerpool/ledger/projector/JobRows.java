@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Transcoder jobs -> {@code transcoder_jobs}. A job id counts once per orchestrator: the first record projected for an
@@ -21,13 +22,16 @@ public final class JobRows implements RowMapper<TranscoderJob> {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (orchestrator, job_id) DO NOTHING""";
 
-    @Override
-    public String insertSql() {
-        return INSERT_JOB;
-    }
+    private static final List<RowStatement<TranscoderJob>> STATEMENTS =
+            List.of(new RowStatement<>(INSERT_JOB, JobRows::bindJob));
 
     @Override
-    public void bind(PreparedStatement statement, TranscoderJob job, int partition, long offset) throws SQLException {
+    public List<RowStatement<TranscoderJob>> statements() {
+        return STATEMENTS;
+    }
+
+    private static void bindJob(PreparedStatement statement, TranscoderJob job, RecordOrigin origin)
+            throws SQLException {
         statement.setString(1, job.getOrchestrator());
         statement.setString(2, job.getJobId());
         statement.setString(3, job.getTranscoder());
@@ -39,7 +43,7 @@ public final class JobRows implements RowMapper<TranscoderJob> {
         statement.setString(9, job.getKeyId());
         statement.setString(10, job.getRequestId());
         statement.setObject(11, OffsetDateTime.ofInstant(job.getReceivedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setInt(12, partition);
-        statement.setLong(13, offset);
+        statement.setInt(12, origin.partition());
+        statement.setLong(13, origin.offset());
     }
 }

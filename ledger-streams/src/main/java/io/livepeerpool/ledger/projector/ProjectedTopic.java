@@ -12,6 +12,9 @@ public record ProjectedTopic<V>(TopicSpec<V> spec, Deserializer<V> deserializer,
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(deserializer, "deserializer");
         Objects.requireNonNull(rows, "rows");
+        if (rows.statements().isEmpty()) {
+            throw new IllegalArgumentException("no statement for topic " + spec.name());
+        }
     }
 
     public String name() {

@@ -1,28 +1,44 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroSerde;
 import io.livepeerpool.schemas.topics.TopicSpec;
 import io.livepeerpool.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import java.util.List;
 
-/** The catalogue topics the projector reads, each with its table. The one place that pairs a topic with a table. */
+/** The catalogue topics the projector reads, each with its tables. The one place that pairs a topic with a table. */
 public final class ProjectedTopics {
     private ProjectedTopics() {
     }
 
-    /** Transcoder jobs and winning tickets, read with the registry's schemas. */
+    /** Jobs, winning tickets and the ledger's output (settlements, allocations, payout requests). */
     public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
-        return of(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS, registry);
+        return of(new Sources(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS,
+                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS), registry);
     }
 
-    /** The same projection from other topics of the same types (tests use topics of their own). */
-    static List<ProjectedTopic<?>> of(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets,
-            SchemaRegistryClient registry) {
+    /** The topics to read, one per table mapper; tests use topics of their own with the catalogue's types. */
+    record Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
+            TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests) {
+    }
+
+    static List<ProjectedTopic<?>> of(Sources topics, SchemaRegistryClient registry) {
         return List.of(
-                new ProjectedTopic<>(jobs, AvroSerde.forTopic(jobs, registry).deserializer(), new JobRows()),
-                new ProjectedTopic<>(tickets, AvroSerde.forTopic(tickets, registry).deserializer(), new TicketRows()));
+                projected(topics.jobs(), new JobRows(), registry),
+                projected(topics.tickets(), new TicketRows(), registry),
+                projected(topics.settlements(), new SettlementRows(), registry),
+                projected(topics.allocations(), new AllocationRows(), registry),
+                projected(topics.payoutRequests(), new PayoutRequestRows(), registry));
+    }
+
+    private static <V extends SpecificRecord> ProjectedTopic<V> projected(TopicSpec<V> spec, RowMapper<V> rows,
+            SchemaRegistryClient registry) {
+        return new ProjectedTopic<>(spec, AvroSerde.forTopic(spec, registry).deserializer(), rows);
     }
 }

@@ -3,6 +3,7 @@ package io.livepeerpool.ledger.projector;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigKey;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The projector's configuration, every key declared once. Load it with {@code Config.load(source, ProjectorConfig.KEYS)}
@@ -22,8 +23,9 @@ public record ProjectorConfig(
             "Kafka bootstrap servers, host:port[,host:port...]");
     public static final ConfigKey<String> SCHEMA_REGISTRY_URL = ConfigKey.string("schemaRegistry.url", null,
             "Confluent-compatible Schema Registry base URL");
-    public static final ConfigKey<String> JDBC_URL = ConfigKey.string("db.jdbcUrl", null,
-            "JDBC URL of the PostgreSQL read model, e.g. jdbc:postgresql://host:5432/pool");
+    public static final ConfigKey<String> JDBC_URL = new ConfigKey<>("db.jdbcUrl", ProjectorConfig::jdbcUrl, null,
+            "JDBC URL of the PostgreSQL read model, e.g. jdbc:postgresql://host:5432/pool (without"
+                    + " reWriteBatchedInserts=true)", false);
     public static final ConfigKey<String> DB_USER = ConfigKey.string("db.user", null, "PostgreSQL user");
     public static final ConfigKey<String> DB_PASSWORD = ConfigKey.secret("db.password", "PostgreSQL password");
     public static final ConfigKey<String> CONSUMER_NAME = new ConfigKey<>("projector.consumerName",
@@ -40,6 +42,7 @@ public record ProjectorConfig(
 
     public ProjectorConfig {
         consumerName(consumerName);
+        jdbcUrl(jdbcUrl);
         if (batchMax < 1 || pollTimeoutMs < 1) {
             throw new IllegalArgumentException("batchMax and pollTimeoutMs must be positive");
         }
@@ -68,6 +71,19 @@ public record ProjectorConfig(
         return "ProjectorConfig[bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
                 + ", jdbcUrl=" + jdbcUrl + ", dbUser=" + dbUser + ", dbPassword=****, consumerName=" + consumerName
                 + ", batchMax=" + batchMax + ", pollTimeoutMs=" + pollTimeoutMs + "]";
+    }
+
+    /**
+     * pgjdbc's reWriteBatchedInserts turns a JDBC batch into one multi-row INSERT: the balance upsert of one
+     * transcoder twice in a batch then fails ("cannot affect row a second time", not a data error, so retried for
+     * ever), and the per-row update counts the metrics use are lost.
+     */
+    private static String jdbcUrl(String url) {
+        if (url != null && url.toLowerCase(Locale.ROOT).replace(" ", "").contains("rewritebatchedinserts=true")) {
+            throw new IllegalArgumentException("reWriteBatchedInserts=true is not supported: the projector needs one"
+                    + " statement per row");
+        }
+        return url;
     }
 
     private static String consumerName(String name) {

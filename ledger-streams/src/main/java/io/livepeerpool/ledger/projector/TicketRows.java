@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Winning tickets -> {@code winning_tickets}, keyed by ticket hash; the first record projected wins. The public read
@@ -23,13 +24,15 @@ public final class TicketRows implements RowMapper<WinningTicket> {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (ticket_hash) DO NOTHING""";
 
-    @Override
-    public String insertSql() {
-        return INSERT_TICKET;
-    }
+    private static final List<RowStatement<WinningTicket>> STATEMENTS =
+            List.of(new RowStatement<>(INSERT_TICKET, TicketRows::bindTicket));
 
     @Override
-    public void bind(PreparedStatement statement, WinningTicket ticket, int partition, long offset)
+    public List<RowStatement<WinningTicket>> statements() {
+        return STATEMENTS;
+    }
+
+    private static void bindTicket(PreparedStatement statement, WinningTicket ticket, RecordOrigin origin)
             throws SQLException {
         statement.setString(1, ticket.getTicketHash());
         statement.setString(2, ticket.getOrchestrator());
@@ -47,8 +50,8 @@ public final class TicketRows implements RowMapper<WinningTicket> {
         statement.setString(14, ticket.getKeyId());
         statement.setString(15, ticket.getRequestId());
         statement.setObject(16, timestamp(ticket.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setInt(17, partition);
-        statement.setLong(18, offset);
+        statement.setInt(17, origin.partition());
+        statement.setLong(18, origin.offset());
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

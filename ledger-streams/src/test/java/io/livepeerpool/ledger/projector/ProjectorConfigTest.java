@@ -50,4 +50,15 @@ class ProjectorConfigTest {
                         .anyMatch(p -> p.startsWith("projector.consumerName: invalid value"))
                         .anyMatch(p -> p.startsWith("projector.batchMax: invalid value")));
     }
+
+    @Test
+    void batchRewritingJdbcUrlsAreRefused() {
+        assertThatThrownBy(() -> Config.load(ConfigSource.of(Map.of("kafka.bootstrapServers", "k:9092",
+                "schemaRegistry.url", "http://r:8081", "db.jdbcUrl",
+                "jdbc:postgresql://p/pool?ssl=true&reWriteBatchedInserts=true", "db.user", "pool", "db.password", "x")),
+                ProjectorConfig.KEYS))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("db.jdbcUrl: invalid value")
+                        .contains("reWriteBatchedInserts"));
+    }
 }

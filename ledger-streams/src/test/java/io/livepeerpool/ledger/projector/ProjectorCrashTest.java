@@ -4,18 +4,26 @@ import static io.livepeerpool.ledger.projector.ProjectorTestKit.address;
 import static io.livepeerpool.ledger.projector.ProjectorTestKit.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepeerpool.ledger.settlement.Balances;
+import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -31,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class ProjectorCrashTest {
     private static final int DISTINCT_JOBS = 1_500;
     private static final int CRASH_AT_BATCH = 4;
+    private static final int ROUNDS = 25;
+    private static final int TRANSCODERS = 12;
 
     private ProjectorTestKit kit;
     /** (orchestrator/jobId) -> "partition@offset" of its first record: the row that must be in the table. */
@@ -140,6 +150,146 @@ class ProjectorCrashTest {
 
         assertExactlyTheFirstRecordOfEveryJob();
         assertThat(two.healthy()).isTrue();
+    }
+
+    /**
+     * Settlements, allocations (two tables: rows and balances) and payout requests, the projector killed inside a
+     * batch holding allocations. Payouts committed before the crash are then marked Paid, as the payout worker would.
+     * After the restart every ledger row is there once, each balance is the one of the newest round, and no Paid
+     * status was overwritten.
+     */
+    @Test
+    void ledgerRecordsInABatchKilledBeforeCommitAreNeitherLostNorDoubled() throws Exception {
+        LedgerRecords ledger = produceLedger();
+        AtomicInteger batches = new AtomicInteger();
+        AtomicReference<Throwable> seenFromOutside = new AtomicReference<>();
+        AtomicInteger allocationsInCrashedBatch = new AtomicInteger();
+        BatchHook crashInABatchWithAllocations = (connection, batch) -> {
+            long allocations = batch.rows().stream().filter(r -> r.topic().name().equals(kit.allocations.name())).count();
+            if (batches.incrementAndGet() >= 2 && allocations > 0) {
+                allocationsInCrashedBatch.set((int) allocations);
+                seenFromOutside.set(checkLedgerNotVisibleOutside(connection, batch));
+                connection.abort(Runnable::run);
+                throw new SimulatedCrash();
+            }
+        };
+        Projector first = kit.startProjector(kit.config(), crashInABatchWithAllocations);
+        ProjectorTestKit.await("the consumer thread died", () -> first.thread() != null && !first.thread().isAlive());
+        first.close();
+        assertThat(seenFromOutside.get()).as("rows or offsets of the open transaction were visible outside it")
+                .isNull();
+        assertThat(allocationsInCrashedBatch.get()).isPositive();
+        long allocationsAfterCrash = kit.count("SELECT count(*) FROM allocations");
+        assertThat(allocationsAfterCrash).isLessThan(ledger.allocations.size());
+        long paidBeforeRestart;
+        try (Connection c = kit.connect(); Statement s = c.createStatement()) {
+            paidBeforeRestart = s.executeUpdate("UPDATE rewards_payments SET status = 'Paid', tx_hash = '0x"
+                    + "bb".repeat(32) + "', paid_at = now()");
+        }
+        String[] topics = {kit.settlements.name(), kit.allocations.name(), kit.payouts.name()};
+        Map<TopicPartition, Long> ends = kit.endOffsets(topics);
+        try (Admin admin = kit.admin()) {
+            assertThat(admin.listConsumerGroupOffsets(kit.consumerName).partitionsToOffsetAndMetadata().get())
+                    .as("offsets committed to Kafka").isEmpty();
+            Map<TopicPartition, OffsetAndMetadata> lie = new HashMap<>();
+            ends.forEach((tp, end) -> lie.put(tp, new OffsetAndMetadata(end)));
+            admin.alterConsumerGroupOffsets(kit.consumerName, lie).all().get();
+        }
+
+        kit.startProjector(kit.config(), BatchHook.NONE);
+        kit.awaitCaughtUp(topics);
+
+        assertThat(rows("SELECT round || '/' || transcoder || '=' || balance_after || ' at ' || kafka_partition || '@'"
+                + " || kafka_offset FROM allocations")).containsExactlyInAnyOrderElementsOf(ledger.allocations);
+        assertThat(rows("SELECT transcoder || '=' || balance || ' as of ' || as_of_round FROM transcoder_balances"))
+                .containsExactlyInAnyOrderElementsOf(ledger.balances.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue() + " as of " + ROUNDS).toList());
+        assertThat(rows("SELECT round::text FROM settlements")).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, ROUNDS).mapToObj(Long::toString).toList());
+        assertThat(rows("SELECT payout_id || '=' || amount FROM rewards_payments"))
+                .containsExactlyInAnyOrderElementsOf(ledger.payouts);
+        assertThat(kit.count("SELECT count(*) FROM rewards_payments WHERE status = 'Paid'")).isEqualTo(paidBeforeRestart);
+        assertThat(kit.count("SELECT count(*) FROM rewards_payments WHERE status = 'Paid' AND tx_hash IS NULL")).isZero();
+        assertThat(kit.count("SELECT count(*) FROM logs")).isZero();
+    }
+
+    /** What the projection must end with: allocations with where they are in Kafka, balances, payout requests. */
+    private record LedgerRecords(List<String> allocations, Map<String, BigInteger> balances,
+            List<String> payouts) {
+    }
+
+    /** A ledger's output computed with the ledger's own balance step, in the order the ledger writes it. */
+    private LedgerRecords produceLedger() throws Exception {
+        BigInteger threshold = new BigInteger("10000000000000000000");
+        List<Settlement> settlements = new ArrayList<>();
+        List<Allocation> allocations = new ArrayList<>();
+        List<PayoutRequest> payouts = new ArrayList<>();
+        Map<String, BigInteger> balances = new TreeMap<>();
+        for (long round = 1; round <= ROUNDS; round++) {
+            BigInteger distributed = BigInteger.ZERO;
+            for (int i = 0; i < TRANSCODERS; i++) {
+                String transcoder = address(200 + i);
+                BigInteger amount = BigInteger.valueOf(round * 1_000 + i).multiply(BigInteger.TEN.pow(15));
+                var step = Balances.credit(transcoder,
+                        balances.getOrDefault(transcoder, BigInteger.ZERO), amount, round, threshold);
+                balances.put(transcoder, step.balance());
+                allocations.add(ProjectorTestKit.allocation(round, transcoder, BigInteger.valueOf(i + 1), amount,
+                        step.balance()));
+                step.payout().ifPresent(p -> payouts.add(ProjectorTestKit.payout(p.round(), p.transcoder(), p.amount())));
+                distributed = distributed.add(amount);
+            }
+            settlements.add(Settlement.newBuilder().setRound(round)
+                    .setRevenue(new BigDecimal(distributed)).setTotalWeight(BigDecimal.valueOf(78))
+                    .setPoolFee(BigDecimal.ZERO).setDistributed(new BigDecimal(distributed))
+                    .setCarriedRevenue(BigDecimal.ZERO).setAllocations(List.of()).build());
+        }
+        Instant at = Instant.parse("2025-06-02T00:00:00Z");
+        kit.produceSettlements(settlements, at);
+        List<RecordMetadata> acked = kit.produceAllocations(allocations, at);
+        kit.producePayouts(payouts, at);
+        assertThat(payouts).hasSizeGreaterThan(TRANSCODERS);
+        List<String> expectedAllocations = new ArrayList<>();
+        for (int i = 0; i < allocations.size(); i++) {
+            var a = allocations.get(i);
+            expectedAllocations.add(a.getRound() + "/" + a.getTranscoder() + "=" + a.getBalanceAfter().toPlainString()
+                    + " at " + acked.get(i).partition() + "@" + acked.get(i).offset());
+        }
+        return new LedgerRecords(expectedAllocations, balances,
+                payouts.stream().map(p -> p.getPayoutId() + "=" + p.getAmount().toPlainString()).toList());
+    }
+
+    /** Inside the transaction the batch's allocations, balances and offsets are there; outside, none of them. */
+    private Throwable checkLedgerNotVisibleOutside(Connection inside, Batch batch) {
+        try (Connection outside = kit.connect()) {
+            assertThat(count(inside, "SELECT count(*) FROM allocations"))
+                    .isGreaterThan(count(outside, "SELECT count(*) FROM allocations"));
+            String balances = "SELECT transcoder || '=' || balance || '@' || as_of_round FROM transcoder_balances"
+                    + " ORDER BY transcoder";
+            assertThat(rows(inside, balances)).isNotEqualTo(rows(outside, balances));
+            Map<TopicPartition, Long> outsideOffsets = kit.storedOffsets(outside, false);
+            assertThat(kit.storedOffsets(inside, false)).containsAllEntriesOf(batch.nextOffsets());
+            batch.nextOffsets().forEach((tp, next) ->
+                    assertThat(outsideOffsets.getOrDefault(tp, 0L)).as("offset of " + tp + " outside").isLessThan(next));
+            return null;
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        try (Connection c = kit.connect()) {
+            return rows(c, sql);
+        }
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     private boolean twoMembersWithPartitions() {

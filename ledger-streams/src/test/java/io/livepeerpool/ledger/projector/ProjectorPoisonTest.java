@@ -1,11 +1,17 @@
 package io.livepeerpool.ledger.projector;
 
 import static io.livepeerpool.ledger.projector.ProjectorTestKit.address;
+import static io.livepeerpool.ledger.projector.ProjectorTestKit.allocation;
 import static io.livepeerpool.ledger.projector.ProjectorTestKit.job;
+import static io.livepeerpool.ledger.projector.ProjectorTestKit.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepeerpool.readmodel.ReadModelDatabase;
+import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.serde.AvroSerde;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +92,107 @@ class ProjectorPoisonTest {
         kit.awaitCaughtUp(topic);
         assertThat(loggedOffsets(topic)).containsExactlyElementsOf(poisonOffsets);
         assertThat(jobIds()).hasSize(expectedIds.size() + 1).contains("job-after-restart");
+    }
+
+    /**
+     * Poison on the ledger topics. A record is skipped with every row it would have written: an allocation whose
+     * balance the database refuses leaves no allocation row either.
+     */
+    @Test
+    void ledgerRecordsThatCannotBeProjectedAreSkippedWithAllTheirRows() throws Exception {
+        String refused = address(66);
+        ReadModelDatabase.migrate(kit.newPool());
+        try (Connection c = kit.connect(); Statement s = c.createStatement()) {
+            // this test's database only: the balance statement (the second one) refuses this transcoder
+            s.execute("ALTER TABLE transcoder_balances ADD CONSTRAINT test_refused CHECK (transcoder <> '" + refused + "')");
+        }
+        var allocations = AvroSerde.forTopic(kit.allocations, kit.registry).serializer();
+        var settlements = AvroSerde.forTopic(kit.settlements, kit.registry).serializer();
+        var payouts = AvroSerde.forTopic(kit.payouts, kit.registry).serializer();
+        String a = kit.allocations.name();
+        String s = kit.settlements.name();
+        String p = kit.payouts.name();
+        BigInteger minusOne = BigInteger.ONE.negate();
+        Map<String, List<Long>> poisonOffsets = new LinkedHashMap<>();
+        List<byte[]> allocationRecords = List.of(
+                allocations.serialize(a, allocation(1, address(11), BigInteger.ONE, BigInteger.TEN, BigInteger.TEN)),
+                allocations.serialize(a, allocation(1, address(12), BigInteger.ONE, minusOne, BigInteger.ZERO)),
+                allocations.serialize(a, allocation(2, address(11), BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(20))),
+                allocations.serialize(a, allocation(2, refused, BigInteger.ONE, BigInteger.TEN, BigInteger.TEN)),
+                allocations.serialize(a, allocation(3, address(11), BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(30))),
+                "not avro".getBytes(StandardCharsets.UTF_8),
+                allocations.serialize(a, allocation(4, address(11), BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(40))));
+        List<byte[]> settlementRecords = List.of(
+                settlements.serialize(s, settlement(1, BigInteger.TEN)),
+                settlements.serialize(s, settlement(2, minusOne)),
+                settlements.serialize(s, settlement(3, BigInteger.TEN)));
+        PayoutRequest nulInId = payout(3, address(11), BigInteger.TEN);
+        nulInId.setPayoutId("id\u0000nul");
+        List<byte[]> payoutRecords = List.of(
+                payouts.serialize(p, payout(1, address(11), BigInteger.TEN)),
+                payouts.serialize(p, payout(2, address(11), BigInteger.ZERO)), // rewards_payments: amount > 0
+                payouts.serialize(p, nulInId),
+                payouts.serialize(p, payout(4, address(11), BigInteger.TWO)));
+        produceAll(a, allocationRecords, Set.of(1, 3, 5), poisonOffsets);
+        produceAll(s, settlementRecords, Set.of(1), poisonOffsets);
+        produceAll(p, payoutRecords, Set.of(1, 2), poisonOffsets);
+
+        Projector projector = kit.startProjector(kit.config(), BatchHook.NONE);
+        kit.awaitCaughtUp(a, s, p);
+
+        assertThat(kit.dump("allocations", "round, transcoder").stream().map(r -> r.replaceAll(",\"weight.*", "")))
+                .containsExactly("{\"round\":1,\"transcoder\":\"" + address(11) + "\"",
+                        "{\"round\":2,\"transcoder\":\"" + address(11) + "\"",
+                        "{\"round\":3,\"transcoder\":\"" + address(11) + "\"",
+                        "{\"round\":4,\"transcoder\":\"" + address(11) + "\"");
+        assertThat(kit.count("SELECT count(*) FROM transcoder_balances")).isOne();
+        assertThat(kit.count("SELECT count(*) FROM transcoder_balances WHERE balance = 40 AND as_of_round = 4")).isOne();
+        assertThat(kit.count("SELECT count(*) FROM settlements")).isEqualTo(2);
+        assertThat(kit.count("SELECT count(*) FROM settlements WHERE round IN (1, 3)")).isEqualTo(2);
+        assertThat(kit.count("SELECT count(*) FROM rewards_payments")).isEqualTo(2);
+        assertThat(kit.count("SELECT count(*) FROM rewards_payments WHERE round IN (1, 4)")).isEqualTo(2);
+        assertThat(loggedOffsetsByTopic()).isEqualTo(poisonOffsets);
+        poisonOffsets.forEach((topic, offsets) ->
+                assertThat(projector.metrics().skippedCount(topic)).isEqualTo(offsets.size()));
+
+        projector.close();
+        kit.startProjector(kit.config(), BatchHook.NONE);
+        kit.awaitCaughtUp(a, s, p);
+        assertThat(loggedOffsetsByTopic()).isEqualTo(poisonOffsets);
+    }
+
+    /** All to partition 0, in order; the offsets of the records at {@code poison} indexes are noted under the topic. */
+    private void produceAll(String topic, List<byte[]> records, Set<Integer> poison, Map<String, List<Long>> poisonOffsets)
+            throws Exception {
+        for (int i = 0; i < records.size(); i++) {
+            long offset = kit.produceRaw(topic, 0, records.get(i)).offset();
+            if (poison.contains(i)) {
+                poisonOffsets.computeIfAbsent(topic, t -> new ArrayList<>()).add(offset);
+            }
+        }
+    }
+
+    private static Settlement settlement(long round, BigInteger revenue) {
+        return Settlement.newBuilder().setRound(round).setRevenue(new BigDecimal(revenue))
+                .setTotalWeight(BigDecimal.ONE).setPoolFee(BigDecimal.ZERO).setDistributed(BigDecimal.ZERO)
+                .setCarriedRevenue(new BigDecimal(revenue)).setAllocations(List.of()).build();
+    }
+
+    /** topic -> offsets of its {@code logs} rows, each checked to name this projector and partition 0. */
+    private Map<String, List<Long>> loggedOffsetsByTopic() throws Exception {
+        Map<String, List<Long>> offsets = new LinkedHashMap<>();
+        try (Connection c = kit.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT source, message, topic, kafka_partition, kafka_offset FROM logs"
+                     + " ORDER BY id")) {
+            while (rs.next()) {
+                assertThat(rs.getString("source")).isEqualTo("projector:" + kit.consumerName);
+                assertThat(rs.getString("message")).startsWith("record skipped: ");
+                assertThat(rs.getInt("kafka_partition")).isZero();
+                offsets.computeIfAbsent(rs.getString("topic"), t -> new ArrayList<>()).add(rs.getLong("kafka_offset"));
+            }
+        }
+        offsets.values().forEach(list -> list.sort(null));
+        return offsets;
     }
 
     private List<String> jobIds() throws Exception {

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.SharedDevstack;
 import io.livepeerpool.readmodel.ReadModelDatabase;
+import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
@@ -28,6 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -46,12 +51,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class ProjectorTestKit implements AutoCloseable {
     static final int JOB_PARTITIONS = 3;
     static final int TICKET_PARTITIONS = 2;
+    static final int SETTLEMENT_PARTITIONS = 1;
+    static final int ALLOCATION_PARTITIONS = 3;
+    static final int PAYOUT_PARTITIONS = 2;
     static final Duration AWAIT = Duration.ofSeconds(60);
 
     final Devstack devstack = SharedDevstack.get();
     final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final TopicSpec<TranscoderJob> jobs = renamed(Topics.TRANSCODER_JOBS, "test-" + id + ".transcoder-jobs");
     final TopicSpec<WinningTicket> tickets = renamed(Topics.WINNING_TICKETS, "test-" + id + ".winning-tickets");
+    final TopicSpec<Settlement> settlements = renamed(Topics.LEDGER_SETTLEMENTS, "test-" + id + ".ledger-settlements");
+    final TopicSpec<Allocation> allocations = renamed(Topics.LEDGER_ALLOCATIONS, "test-" + id + ".ledger-allocations");
+    final TopicSpec<PayoutRequest> payouts = renamed(Topics.PAYOUT_REQUESTS, "test-" + id + ".payout-requests");
     final String consumerName = "projector-test-" + id;
     final String jdbcUrl;
     final SchemaRegistryClient registry;
@@ -59,7 +70,10 @@ final class ProjectorTestKit implements AutoCloseable {
 
     ProjectorTestKit() throws Exception {
         devstack.createTopics(List.of(jobs.newTopic(JOB_PARTITIONS, (short) 1),
-                tickets.newTopic(TICKET_PARTITIONS, (short) 1)));
+                tickets.newTopic(TICKET_PARTITIONS, (short) 1),
+                settlements.newTopic(SETTLEMENT_PARTITIONS, (short) 1),
+                allocations.newTopic(ALLOCATION_PARTITIONS, (short) 1),
+                payouts.newTopic(PAYOUT_PARTITIONS, (short) 1)));
         jdbcUrl = createDatabase("projector_" + id);
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
         resources.add(registry);
@@ -87,7 +101,8 @@ final class ProjectorTestKit implements AutoCloseable {
     /** A started projector over this kit's topics and database, with meters of its own; closed with the kit. */
     Projector startProjector(ProjectorConfig config, BatchHook hook) {
         Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
-                schemas -> ProjectedTopics.of(jobs, tickets, schemas));
+                schemas -> ProjectedTopics.of(
+                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts), schemas));
         resources.add(projector);
         projector.start();
         return projector;
@@ -115,6 +130,32 @@ final class ProjectorTestKit implements AutoCloseable {
             }
             return awaitAll(sent);
         }
+    }
+
+    /** Values with the real serde, each with its key and its record timestamp, in order. */
+    <V extends SpecificRecord> List<RecordMetadata> produce(TopicSpec<V> topic, List<V> values, Function<V, String> key,
+            Function<V, Instant> timestamp) throws Exception {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                AvroSerde.forTopic(topic, registry).serializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (V value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic.name(), null,
+                        timestamp.apply(value).toEpochMilli(), key.apply(value), value)));
+            }
+            return awaitAll(sent);
+        }
+    }
+
+    List<RecordMetadata> produceSettlements(List<Settlement> values, Instant timestamp) throws Exception {
+        return produce(settlements, values, s -> "pool", s -> timestamp);
+    }
+
+    List<RecordMetadata> produceAllocations(List<Allocation> values, Instant timestamp) throws Exception {
+        return produce(allocations, values, Allocation::getTranscoder, a -> timestamp);
+    }
+
+    List<RecordMetadata> producePayouts(List<PayoutRequest> values, Instant timestamp) throws Exception {
+        return produce(payouts, values, PayoutRequest::getTranscoder, p -> timestamp);
     }
 
     /** Bytes as they are, e.g. not the Avro wire format. */
@@ -156,6 +197,22 @@ final class ProjectorTestKit implements AutoCloseable {
                 .build();
     }
 
+    static Allocation allocation(long round, String transcoder, BigInteger weight, BigInteger amount,
+            BigInteger balanceAfter) {
+        return Allocation.newBuilder().setRound(round).setTranscoder(transcoder).setWeight(new BigDecimal(weight))
+                .setAmount(new BigDecimal(amount)).setBalanceAfter(new BigDecimal(balanceAfter)).build();
+    }
+
+    static PayoutRequest payout(long round, String transcoder, BigInteger amount) {
+        return PayoutRequest.newBuilder().setPayoutId(payoutId(transcoder, round)).setRound(round)
+                .setTranscoder(transcoder).setAmount(new BigDecimal(amount)).build();
+    }
+
+    /** The ledger's deterministic payout id. */
+    static String payoutId(String transcoder, long round) {
+        return io.livepeerpool.ledger.settlement.PayoutRequest.idFor(transcoder, round);
+    }
+
     static String address(int n) {
         return "0x" + String.format(Locale.ROOT, "%040x", n);
     }
@@ -182,6 +239,18 @@ final class ProjectorTestKit implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Every row of a table as JSON text (NUMERIC stays exact), in the given order: for before/after comparisons. */
+    List<String> dump(String table, String orderBy) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT row_to_json(t)::text FROM " + table + " t ORDER BY " + orderBy)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     /** projector_offsets of this kit's consumer, as topic-partition -> next offset (empty if no table yet). */
