@@ -5,6 +5,7 @@ import io.livepeerpool.gateway.validation.Fields;
 import io.livepeerpool.gateway.validation.Problem;
 import io.livepeerpool.gateway.validation.Validated;
 import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.schemas.json.DurationSeconds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

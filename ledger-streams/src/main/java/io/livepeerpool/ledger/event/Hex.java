@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.event;
 
+import io.livepeerpool.protocol.address.Address;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,21 +16,11 @@ public final class Hex {
     }
 
     /**
-     * Normalises an address with all-lowercase or all-uppercase hex digits to lowercase. Mixed case is refused: it
-     * claims an EIP-55 checksum, which this JDK-only code does not verify (the gateway does, with
-     * {@code io.livepeerpool.protocol.address.Address}), and accepting it unchecked would let a typo through.
+     * Parses an address as the gateway does ({@link Address#parse}: single-case, or mixed case passing its EIP-55
+     * checksum) and returns it lowercase, the ledger's one spelling.
      */
     public static String address(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!ADDRESS.matcher(lower).matches()) {
-            throw new IllegalArgumentException("must be 0x followed by 40 hex digits");
-        }
-        String digits = text.substring(2);
-        if (!digits.equals(lower.substring(2)) && !digits.equals(digits.toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("must be lowercase (a mixed-case, checksummed address is not checked "
-                    + "here)");
-        }
-        return lower;
+        return Address.parse(text).hex();
     }
 
     /** Normalises a 32-byte hash (a transaction hash) given in any letter case to lowercase. */

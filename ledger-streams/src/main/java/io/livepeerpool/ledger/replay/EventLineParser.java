@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.livepeerpool.schemas.json.DurationSeconds;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.livepeerpool.ledger.event.Hex;
 import io.livepeerpool.ledger.event.LedgerEvent;
@@ -12,10 +13,8 @@ import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.ledger.event.Wei;
 import io.livepeerpool.platform.json.Json;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * One replay input line -> one {@link LedgerEvent}, or a {@link ReplayInputException} naming the line and field.
@@ -28,8 +27,6 @@ final class EventLineParser {
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-    private static final BigDecimal MAX_DURATION_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE).movePointLeft(3);
 
     private final long lineNumber;
     private final JsonNode node;
@@ -73,27 +70,14 @@ final class EventLineParser {
         return jobId;
     }
 
-    /** Seconds, a JSON number or a decimal string, > 0 with at most 3 decimals -> exact milliseconds. */
+    /** Seconds exactly as the gateway accepts them (the same {@link DurationSeconds}) -> milliseconds. */
     private long durationMs() {
         JsonNode value = required("duration");
-        BigDecimal seconds;
-        if (value.isNumber()) {
-            seconds = value.decimalValue();
-        } else if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
-            seconds = new BigDecimal(value.textValue());
-        } else {
-            throw problem("duration", "must be seconds as a JSON number or a decimal string, got " + value);
+        DurationSeconds.Result result = DurationSeconds.toMillis(value);
+        if (result.problem() != null) {
+            throw problem("duration", result.problem() + ", got " + value);
         }
-        if (seconds.signum() <= 0) {
-            throw problem("duration", "must be > 0 seconds, got " + value);
-        }
-        if (seconds.compareTo(MAX_DURATION_SECONDS) > 0) {
-            throw problem("duration", "is too large, got " + value);
-        }
-        if (seconds.stripTrailingZeros().scale() > 3) {
-            throw problem("duration", "must have at most 3 decimals (whole milliseconds), got " + value);
-        }
-        return seconds.movePointRight(3).longValueExact();
+        return result.millis();
     }
 
     private BigInteger wei(String name) {

@@ -3,19 +3,11 @@ package io.livepeerpool.ledger.replay;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
-import io.livepeerpool.platform.config.ConfigException;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,13 +24,6 @@ import java.util.Optional;
  * triggered, in address order.
  */
 public final class LedgerReplay {
-    /** Exit codes of {@link #main}, after sysexits.h. */
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_USAGE = 64;
-    public static final int EXIT_BAD_INPUT = 65;
-    public static final int EXIT_IO = 74;
-    public static final int EXIT_CONFIG = 78;
-
     private LedgerReplay() {
     }
 
@@ -78,58 +63,5 @@ public final class LedgerReplay {
             out.write(OutputLines.payoutRequest(payout));
             out.write('\n');
         }
-    }
-
-    /** {@code LedgerReplay --input FILE.jsonl [--set key=value ...]}: output on stdout, problems on stderr. */
-    public static void main(String[] args) {
-        System.exit(run(args, new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-    }
-
-    static int run(String[] args, Writer stdout) {
-        Path input = null;
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (!option.equals("--input") && !option.equals("--set")) {
-                return usage("unexpected argument '" + option + "'");
-            }
-            if (i + 1 == args.length) {
-                return usage(option + " needs a value");
-            }
-            String value = args[++i];
-            if (option.equals("--input")) {
-                input = Path.of(value);
-            } else if (value.indexOf('=') > 0) {
-                settings.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
-            } else {
-                return usage("--set needs key=value, got '" + value + "'");
-            }
-        }
-        if (input == null) {
-            return usage("--input is required");
-        }
-        LedgerPolicy policy;
-        try {
-            policy = LedgerPolicy.fromSettings(settings);
-        } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            return EXIT_CONFIG;
-        }
-        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-             Writer out = new BufferedWriter(stdout)) {
-            replay(in, out, policy);
-            return EXIT_OK;
-        } catch (ReplayInputException e) {
-            System.err.println(input + ": " + e.getMessage());
-            return EXIT_BAD_INPUT;
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println(input + ": " + e.getMessage());
-            return EXIT_IO;
-        }
-    }
-
-    private static int usage(String problem) {
-        System.err.println(problem + "\nusage: ledger replay --input FILE.jsonl [--set key=value ...]");
-        return EXIT_USAGE;
     }
 }

@@ -1,11 +1,11 @@
-package io.livepeerpool.gateway.jobs;
+package io.livepeerpool.schemas.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
- * A job duration in seconds, turned into exact milliseconds. Accepted: a JSON number or a string holding a
+ * A job duration in seconds, as the JSON API and the replay files carry it, turned into exact milliseconds. Accepted: a JSON number or a string holding a
  * plain decimal ({@code 2}, {@code "2.5"}, {@code 2.500}); exponent notation is accepted in both forms and means
  * the same exact value ({@code 1e3} and {@code "1e3"} are 1000 s, {@code 2.5e-1} is 250 ms). The value must be
  * greater than 0, at most {@link #MAX_SECONDS}, and a whole number of milliseconds ({@code 2.0005} is refused,

@@ -1,4 +1,4 @@
-package io.livepeerpool.gateway.jobs;
+package io.livepeerpool.schemas.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
