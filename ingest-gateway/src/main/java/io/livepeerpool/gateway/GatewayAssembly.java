@@ -16,9 +16,12 @@ import io.livepeerpool.gateway.kafka.KafkaHealth;
 import io.livepeerpool.gateway.kafka.ProducerSettings;
 import io.livepeerpool.gateway.kafka.RecordEncoder;
 import io.livepeerpool.gateway.kafka.TransactionalProducers;
+import io.livepeerpool.gateway.reads.BalanceReads;
 import io.livepeerpool.gateway.reads.JobReads;
+import io.livepeerpool.gateway.reads.PayoutReads;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.RewardReads;
+import io.livepeerpool.gateway.reads.SettlementReads;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
 import io.livepeerpool.gateway.tickets.TicketPublisher;
 import io.livepeerpool.gateway.tickets.TicketValidator;
@@ -87,7 +90,8 @@ final class GatewayAssembly {
             GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
                     new JobEndpoints(signed, new JobValidator(), jobPublisher, metrics),
                     new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
-                    new ReadEndpoints(new JobReads(db, clock), new RewardReads(db, clock)),
+                    new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
+                            new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
                     new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry),
                     config.get(GatewayConfig.BENCH_BASELINE));
             String host = config.get(GatewayConfig.HOST);

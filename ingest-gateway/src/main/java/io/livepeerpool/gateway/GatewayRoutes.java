@@ -34,6 +34,10 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getTranscoderJobs", h.reads()::getTranscoderJobs),
                 new Endpoint(GET, "/getRewards", h.reads()::getRewards),
                 new Endpoint(GET, "/getTranscoderRewards", h.reads()::getTranscoderRewards),
+                new Endpoint(GET, "/getSettlements", h.reads()::getSettlements),
+                new Endpoint(GET, "/getPayouts", h.reads()::getPayouts),
+                new Endpoint(GET, "/getTranscoderPayouts", h.reads()::getTranscoderPayouts),
+                new Endpoint(GET, "/getTranscoderBalance", h.reads()::getTranscoderBalance),
                 // operations
                 new Endpoint(GET, "/health", h.ops()::getHealth),
                 new Endpoint(GET, "/metrics", h.ops()::getMetrics),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.livepeerpool.devstack.Devstack;
+import io.livepeerpool.gateway.reads.Cursor;
 import io.livepeerpool.ledger.projector.Projector;
 import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.platform.ops.Metrics;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The public reads. Jobs go the real way: posted to the gateway, projected into PostgreSQL by the ledger's
- * projector, read back. Rewards and out-of-window rows are inserted with SQL: the ledger and payout worker that
- * write {@code rewards_payments} are not part of this module.
+ * projector, read back. Payouts and out-of-window rows are inserted with SQL: the ledger and payout worker that
+ * write {@code rewards_payments} are not part of this module. The ledger's own reads: {@link LedgerReadApiTest}.
  */
 class ReadApiTest {
     @TempDir
@@ -182,44 +184,77 @@ class ReadApiTest {
     }
 
     @Test
-    void rewardsAreServedFromRewardsPaymentsAsExactWeiStrings() throws Exception {
+    void jobsSharingAReceiveTimeArePagedWithoutGapsOrRepeats() throws Exception {
         Address transcoder = newAddress();
-        BigInteger huge = BigInteger.TWO.pow(200).add(BigInteger.ONE);
+        Instant same = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < 5; i++) {
+            insertJob(transcoder, "tie-" + i, same);
+        }
+        insertJob(transcoder, "tie-older", same.minusMillis(1));
+
+        List<String> seen = new ArrayList<>();
+        String before = null;
+        int pages = 0;
+        do {
+            JsonNode page = jobsOf(transcoder, "&limit=2" + (before == null ? "" : "&before=" + q(before)));
+            page.get("jobs").forEach(j -> seen.add(j.get("jobId").asText()));
+            before = page.get("nextBefore").isNull() ? null : page.get("nextBefore").asText();
+            pages++;
+        } while (before != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(6).doesNotHaveDuplicates().last().isEqualTo("tie-older");
+    }
+
+    /** What /getRewards and /getTranscoderRewards answered before the ledger's reads took those names. */
+    @Test
+    void payoutsAreServedFromRewardsPaymentsAsExactWeiStrings() throws Exception {
+        Address transcoder = newAddress();
+        BigInteger huge = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
         insertPayout(transcoder, "p-1", huge, "Paid", Instant.now().minus(1, ChronoUnit.DAYS));
         insertPayout(transcoder, "p-2", BigInteger.TEN, "On hold", Instant.now().minus(2, ChronoUnit.DAYS));
         insertPayout(transcoder, "p-old", BigInteger.ONE, "Paid", Instant.now().minus(40, ChronoUnit.DAYS));
 
-        TestGateway.Answer mine = gateway.get("/getTranscoderRewards?transcoderAddress=" + transcoder.hex());
+        TestGateway.Answer mine = gateway.get("/getTranscoderPayouts?transcoderAddress=" + transcoder.hex());
         assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().properties()).extracting(Map.Entry::getKey).containsExactly("payouts", "nextBefore");
         String id = transcoder.hex() + "-";
-        assertThat(mine.json().get("rewards").findValuesAsText("payoutId")).containsExactly(id + "p-1", id + "p-2", id + "p-old");
-        JsonNode first = mine.json().get("rewards").get(0);
+        assertThat(mine.json().get("payouts").findValuesAsText("payoutId")).containsExactly(id + "p-1", id + "p-2", id + "p-old");
+        JsonNode first = mine.json().get("payouts").get(0);
+        assertThat(first.properties()).extracting(Map.Entry::getKey).containsExactly(
+                "payoutId", "transcoder", "round", "amount", "status", "txHash", "gasFees", "createdAt", "paidAt");
         assertThat(first.get("amount").asText()).isEqualTo(huge.toString());
         assertThat(first.get("status").asText()).isEqualTo("Paid");
         assertThat(first.get("transcoder").asText()).isEqualTo(transcoder.hex());
+        assertThat(first.get("round").asLong()).isEqualTo(4100);
         assertThat(first.get("gasFees").asText()).isEqualTo("21000000000000");
+        assertThat(first.get("txHash").isNull()).isTrue();
+        assertThat(first.get("paidAt").isNull()).isTrue();
 
-        TestGateway.Answer pool = gateway.get("/getRewards?limit=1000");
+        TestGateway.Answer pool = gateway.get("/getPayouts?limit=1000");
         assertThat(pool.status()).isEqualTo(200);
-        List<String> poolIds = pool.json().get("rewards").findValuesAsText("payoutId");
+        List<String> poolIds = pool.json().get("payouts").findValuesAsText("payoutId");
         assertThat(poolIds).contains(id + "p-1", id + "p-2").doesNotContain(id + "p-old");
 
-        TestGateway.Answer firstPage = gateway.get("/getTranscoderRewards?limit=1&transcoderAddress=" + transcoder.hex());
+        TestGateway.Answer firstPage = gateway.get("/getTranscoderPayouts?limit=1&transcoderAddress=" + transcoder.hex());
         String next = firstPage.json().get("nextBefore").asText();
-        TestGateway.Answer secondPage = gateway.get("/getTranscoderRewards?limit=1&transcoderAddress=" + transcoder.hex() + "&before=" + q(next));
-        assertThat(secondPage.json().get("rewards").findValuesAsText("payoutId")).containsExactly(id + "p-2");
+        TestGateway.Answer secondPage = gateway.get("/getTranscoderPayouts?limit=1&transcoderAddress=" + transcoder.hex() + "&before=" + q(next));
+        assertThat(secondPage.json().get("payouts").findValuesAsText("payoutId")).containsExactly(id + "p-2");
     }
 
     @Test
     void badQueryParametersAreNamed() throws Exception {
         assertBad("/getTranscoderJobs", "transcoderAddress");
         assertBad("/getTranscoderJobs?transcoderAddress=0x12", "transcoderAddress");
-        assertBad("/getTranscoderRewards?transcoderAddress=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", "transcoderAddress");
+        assertBad("/getTranscoderPayouts?transcoderAddress=0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD", "transcoderAddress");
         assertBad("/getTranscodersJobs?limit=0", "limit");
         assertBad("/getTranscodersJobs?limit=1001", "limit");
-        assertBad("/getRewards?limit=ten", "limit");
-        assertBad("/getRewards?before=yesterday", "before");
+        assertBad("/getPayouts?limit=ten", "limit");
+        assertBad("/getPayouts?before=yesterday", "before");
+        assertBad("/getPayouts?before=4100", "before");
         assertBad("/getTranscodersJobs?before=" + q("2025-13-45T00:00:00Z"), "before");
+        // a payout token is not a job token (other keys)
+        assertBad("/getTranscodersJobs?before=" + Cursor.after(Instant.now(), "0xabc-p-1").encode(), "before");
     }
 
     private static void assertBad(String pathAndQuery, String field) throws Exception {

@@ -1,53 +1,107 @@
 package io.livepeerpool.gateway.reads;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.livepeerpool.platform.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * Where the next page starts, for {@code before}. Two forms: an ISO-8601 instant (rows strictly older than it),
- * or the opaque {@code nextBefore} value of the previous page (a base64url token naming the last row's time and
- * key, so rows sharing a timestamp are neither skipped nor repeated). The token's content is not an interface.
+ * Where the next page starts, for {@code before}, in a read's {@link Keyset}. Two forms: a plain bound (an ISO-8601
+ * instant for reads ordered by time, a round number for reads ordered by round: rows strictly before it), or the
+ * opaque {@code nextBefore} value of the previous page (a base64url token naming the last row's time or round and its
+ * keys, so rows sharing a time or a round are neither skipped nor repeated). The token's content is not an interface;
+ * a token of another read's order is refused.
  *
- * @param at       rows older than this, or at this time with a greater tie-break key
- * @param tieBreak the last row's key, in the read's key order; null for a plain timestamp
+ * @param lead the last row's time ({@link Instant}) or round ({@link Long}), or the plain bound
+ * @param keys the last row's values of the keyset's key columns, in order; empty for a plain bound: rows strictly
+ *             before {@code lead} (also what a token means when the keyset has no key columns)
  */
-public record Cursor(Instant at, String tieBreak) {
+public record Cursor(Object lead, List<String> keys) {
     private static final int TEXT_MAX = 512;
+    private static final int ROUND_DIGITS_MAX = 18;
 
-    public boolean hasTieBreak() {
-        return tieBreak != null;
+    public Cursor {
+        if (!(lead instanceof Instant) && !(lead instanceof Long)) {
+            throw new IllegalArgumentException("a cursor leads with an Instant or a Long round, not " + lead);
+        }
+        keys = List.copyOf(keys);
     }
 
-    /** The cursor in {@code text}, or {@link IllegalArgumentException} explaining the two accepted forms. */
-    public static Cursor parse(String text) {
+    /** After the row at {@code at} with these keys (none: every row strictly older than {@code at}). */
+    public static Cursor after(Instant at, String... keys) {
+        return new Cursor(at, List.of(keys));
+    }
+
+    /** After the row of {@code round} with these keys (none: every row of a lower round). */
+    public static Cursor after(long round, String... keys) {
+        return new Cursor(round, List.of(keys));
+    }
+
+    public boolean hasKeys() {
+        return !keys.isEmpty();
+    }
+
+    /** The cursor in {@code text} for {@code keyset}, or {@link IllegalArgumentException} naming the accepted forms. */
+    static Cursor parse(String text, Keyset keyset) {
         if (text.length() > TEXT_MAX) {
             throw new IllegalArgumentException("is too long");
         }
-        if (text.contains(":")) {
-            try {
-                return new Cursor(Instant.parse(text), null);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("must be an ISO-8601 instant (e.g. 2025-06-01T12:00:00Z) or a nextBefore token");
-            }
-        }
+        String accepted = "must be " + keyset.lead().plainForm + " or a nextBefore token of this endpoint";
         try {
-            JsonNode node = Json.mapper().readTree(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
-            if (node == null || !node.isArray() || node.size() != 2 || !node.get(0).isTextual() || !node.get(1).isTextual()) {
-                throw new IllegalArgumentException("is not a nextBefore token");
-            }
-            return new Cursor(Instant.parse(node.get(0).textValue()), node.get(1).textValue());
+            return switch (keyset.lead()) {
+                case TIME -> text.contains(":") ? after(Instant.parse(text)) : token(text, keyset);
+                case ROUND -> text.matches("[0-9]{1," + ROUND_DIGITS_MAX + "}") ? after(Long.parseLong(text)) : token(text, keyset);
+            };
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 instant (e.g. 2025-06-01T12:00:00Z) or a nextBefore token");
+            throw new IllegalArgumentException(accepted);
         }
     }
 
+    /** A token is a JSON array: the lead (ISO text or round number), then one text per key column. */
+    private static Cursor token(String text, Keyset keyset) throws IOException {
+        JsonNode node = Json.mapper().readTree(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
+        if (node == null || !node.isArray() || node.size() != 1 + keyset.keyColumns().size()) {
+            throw new IllegalArgumentException("not a token of this order");
+        }
+        JsonNode lead = node.get(0);
+        Object position = switch (keyset.lead()) {
+            case TIME -> {
+                if (!lead.isTextual()) {
+                    throw new IllegalArgumentException("not a time");
+                }
+                yield Instant.parse(lead.textValue());
+            }
+            case ROUND -> {
+                if (!lead.isIntegralNumber() || !lead.canConvertToLong()) {
+                    throw new IllegalArgumentException("not a round");
+                }
+                yield lead.longValue();
+            }
+        };
+        List<String> keys = new ArrayList<>();
+        for (int i = 1; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw new IllegalArgumentException("not a key");
+            }
+            keys.add(node.get(i).textValue());
+        }
+        return new Cursor(position, keys);
+    }
+
     public String encode() {
-        String json = Json.mapper().createArrayNode().add(at.toString()).add(tieBreak).toString();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        ArrayNode array = Json.mapper().createArrayNode();
+        if (lead instanceof Instant at) {
+            array.add(at.toString());
+        } else {
+            array.add((Long) lead);
+        }
+        keys.forEach(array::add);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,19 +1,17 @@
 package io.livepeerpool.gateway.reads;
 
 import io.livepeerpool.protocol.address.Address;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 
 /** Jobs of the last 24 hours from the read model, newest first, for all transcoders or one. */
 public final class JobReads {
     public static final Duration WINDOW = Duration.ofHours(24);
+    /** Newest first; a job is unique per (orchestrator, jobId). */
+    static final Keyset ORDER = Keyset.byTime("received_at", "orchestrator", "job_id");
     private static final String SELECT_JOBS = "SELECT orchestrator, job_id, transcoder, pixels, duration_ms, profiles,"
             + " round_job, face_value, weight, settled_round, received_at FROM transcoder_jobs";
 
@@ -27,35 +25,11 @@ public final class JobReads {
 
     /** {@code transcoder} null for all transcoders. */
     public Page<JobView> recent(Address transcoder, PageRequest page) throws SQLException {
-        KeysetQuery query = new KeysetQuery(SELECT_JOBS, "received_at", List.of("orchestrator", "job_id"))
-                .since(clock.instant().minus(WINDOW));
+        KeysetQuery query = new KeysetQuery(SELECT_JOBS, ORDER).since("received_at", clock.instant().minus(WINDOW));
         if (transcoder != null) {
             query.whereEquals("transcoder", transcoder.hex());
         }
-        Cursor before = page.before();
-        query.after(before == null ? null : before.at(), before == null || !before.hasTieBreak() ? null : tieBreakKeys(before));
-        List<JobView> jobs = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = query.prepare(c, page.limit());
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                jobs.add(view(rs));
-            }
-        }
-        return page(jobs, page.limit());
-    }
-
-    private static List<String> tieBreakKeys(Cursor cursor) {
-        String[] parts = cursor.tieBreak().split(" ", 2);
-        return parts.length == 2 ? List.of(parts[0], parts[1]) : List.of(parts[0], "");
-    }
-
-    private static Page<JobView> page(List<JobView> rows, int limit) {
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<JobView> shown = rows.subList(0, limit);
-        JobView last = shown.get(limit - 1);
-        return new Page<>(List.copyOf(shown), new Cursor(last.receivedAt(), last.orchestrator() + " " + last.jobId()).encode());
+        return query.read(dataSource, page, JobReads::view, job -> Cursor.after(job.receivedAt(), job.orchestrator(), job.jobId()));
     }
 
     private static JobView view(ResultSet rs) throws SQLException {

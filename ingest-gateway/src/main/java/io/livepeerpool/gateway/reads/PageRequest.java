@@ -4,13 +4,14 @@ import io.javalin.http.Context;
 import io.livepeerpool.gateway.http.ApiError;
 import io.livepeerpool.protocol.address.Address;
 
-/** {@code limit} (default 100, 1 to 1000) and the optional {@code before} cursor of a read. */
+/** {@code limit} (default 100, 1 to 1000) and the optional {@code before} cursor of a read, in that read's order. */
 public record PageRequest(int limit, Cursor before) {
     public static final int LIMIT_DEFAULT = 100;
     public static final int LIMIT_MAX = 1000;
 
-    public static PageRequest of(Context ctx) {
-        return new PageRequest(limit(ctx.queryParam("limit")), before(ctx.queryParam("before")));
+    /** The page parameters of a read that pages in {@code order}; 400 naming {@code limit} or {@code before}. */
+    static PageRequest of(Context ctx, Keyset order) {
+        return new PageRequest(limit(ctx.queryParam("limit")), before(ctx.queryParam("before"), order));
     }
 
     private static int limit(String text) {
@@ -23,12 +24,12 @@ public record PageRequest(int limit, Cursor before) {
         return Integer.parseInt(text);
     }
 
-    private static Cursor before(String text) {
+    private static Cursor before(String text, Keyset order) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         try {
-            return Cursor.parse(text);
+            return Cursor.parse(text, order);
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("before", e.getMessage());
         }

@@ -2,15 +2,15 @@ package io.livepeerpool.gateway.reads;
 
 import java.time.Instant;
 
-/** A payout as the public API shows it: status {@code On hold}, {@code Paid} or {@code Failed}; wei as decimal strings. */
+/**
+ * One allocation of the ledger as the public API shows it: a transcoder's share of one round's settlement, with its
+ * balance after it (and after any payout request it triggered). Wei and weights are decimal strings.
+ */
 public record RewardView(
-        String payoutId,
-        String transcoder,
         long round,
+        String transcoder,
+        String weight,
         String amount,
-        String status,
-        String txHash,
-        String gasFees,
-        Instant createdAt,
-        Instant paidAt) {
+        String balanceAfter,
+        Instant settledAt) {
 }

@@ -4,31 +4,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CursorTest {
+    private static final Keyset JOBS = Keyset.byTime("received_at", "orchestrator", "job_id");
+    private static final Keyset PAYOUTS = Keyset.byTime("created_at", "payout_id");
+    private static final Keyset POOL_REWARDS = Keyset.byRound("round", "transcoder");
+    private static final Keyset ROUNDS = Keyset.byRound("round");
 
     @Test
-    void aTokenRoundTripsTimeAndTieBreakExactly() {
-        Cursor cursor = new Cursor(Instant.parse("2025-06-01T12:00:00.123456Z"), "0xabc job:1");
+    void aTokenRoundTripsTimeAndKeysExactly() {
+        Cursor cursor = Cursor.after(Instant.parse("2025-06-01T12:00:00.123456Z"), "0xabc", "job:1 with space");
 
         String token = cursor.encode();
 
         assertThat(token).matches("[A-Za-z0-9_-]+");
-        assertThat(Cursor.parse(token)).isEqualTo(cursor);
+        assertThat(Cursor.parse(token, JOBS)).isEqualTo(cursor);
     }
 
     @Test
-    void anIsoInstantIsACursorWithoutTieBreak() {
-        assertThat(Cursor.parse("2025-06-01T12:00:00Z")).isEqualTo(new Cursor(Instant.parse("2025-06-01T12:00:00Z"), null));
-        assertThat(Cursor.parse("2025-06-01T14:00:00+02:00").at()).isEqualTo(Instant.parse("2025-06-01T12:00:00Z"));
+    void aTokenRoundTripsRoundAndKeysExactly() {
+        Cursor withKey = Cursor.after(Long.MAX_VALUE, "0x00000000000000000000000000000000000000f1");
+        Cursor roundOnly = Cursor.after(4100);
+
+        assertThat(Cursor.parse(withKey.encode(), POOL_REWARDS)).isEqualTo(withKey);
+        assertThat(Cursor.parse(roundOnly.encode(), ROUNDS)).isEqualTo(roundOnly);
+        assertThat(withKey.encode()).matches("[A-Za-z0-9_-]+").doesNotContain(":").doesNotMatch("[0-9]+");
+    }
+
+    @Test
+    void anIsoInstantIsAPlainBoundOfATimeOrder() {
+        assertThat(Cursor.parse("2025-06-01T12:00:00Z", JOBS)).isEqualTo(new Cursor(Instant.parse("2025-06-01T12:00:00Z"), List.of()));
+        assertThat(Cursor.parse("2025-06-01T14:00:00+02:00", PAYOUTS).lead()).isEqualTo(Instant.parse("2025-06-01T12:00:00Z"));
+    }
+
+    @Test
+    void aRoundNumberIsAPlainBoundOfARoundOrder() {
+        assertThat(Cursor.parse("4100", POOL_REWARDS)).isEqualTo(new Cursor(4100L, List.of()));
+        assertThat(Cursor.parse("0", ROUNDS).hasKeys()).isFalse();
+    }
+
+    @Test
+    void aCursorOfAnotherOrderIsRefused() {
+        String jobToken = Cursor.after(Instant.now(), "0xabc", "job-1").encode();
+        String payoutToken = Cursor.after(Instant.now(), "0xabc-p-1").encode();
+        String poolRewardToken = Cursor.after(4100, "0xabc").encode();
+        String roundToken = Cursor.after(4100).encode();
+
+        assertThatThrownBy(() -> Cursor.parse(jobToken, PAYOUTS)).hasMessageContaining("nextBefore token");
+        assertThatThrownBy(() -> Cursor.parse(payoutToken, POOL_REWARDS)).hasMessageContaining("round number");
+        assertThatThrownBy(() -> Cursor.parse(poolRewardToken, ROUNDS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(roundToken, POOL_REWARDS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(roundToken, PAYOUTS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse("2025-06-01T12:00:00Z", ROUNDS)).hasMessageContaining("round number");
+        assertThatThrownBy(() -> Cursor.parse("4100", JOBS)).hasMessageContaining("ISO-8601 instant");
     }
 
     @Test
     void garbageIsRefusedWithTheAcceptedForms() {
-        for (String bad : new String[] {"yesterday", "2025-13-01T00:00:00Z", "!!!", "e30", "x".repeat(600)}) {
-            assertThatThrownBy(() -> Cursor.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        for (String bad : new String[] {"yesterday", "2025-13-01T00:00:00Z", "!!!", "e30", "W10", "x".repeat(600)}) {
+            assertThatThrownBy(() -> Cursor.parse(bad, JOBS)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThatThrownBy(() -> Cursor.parse("nope")).hasMessageContaining("ISO-8601 instant");
+        for (String bad : new String[] {"-1", "1.5", "1e3", "9".repeat(19), "W10", "WyJ4Il0"}) {
+            assertThatThrownBy(() -> Cursor.parse(bad, ROUNDS)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> Cursor.parse("nope", JOBS)).hasMessageContaining("ISO-8601 instant");
     }
 }
