@@ -1,7 +1,10 @@
 package io.livepeerpool.schemas.topics;
 
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
+import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
@@ -39,6 +42,14 @@ public final class Topics {
             "pool.chain-events", "sender / transcoder address, or round number for NewRound", ChainEvent.class,
             ChainEvent.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "chain-watcher");
 
+    /**
+     * The chain watcher's cursor, keyed by watcher id: the last block whose logs are in {@link #CHAIN_EVENTS},
+     * written in the same transaction as those logs. Compacted: the last record per key is the cursor.
+     */
+    public static final TopicSpec<ChainCursor> CHAIN_CURSOR = new TopicSpec<>(
+            "pool.chain-watcher-cursor", "watcher id (chainWatcher.id)", ChainCursor.class,
+            ChainCursor.getClassSchema(), 1, TopicSpec.CleanupPolicy.COMPACT, FOREVER, "chain-watcher");
+
     /** One settlement per NewRound, keyed by the pool ("pool"): a single ordered history of settlements. */
     public static final TopicSpec<Settlement> LEDGER_SETTLEMENTS = new TopicSpec<>(
             "pool.ledger-settlements", "\"pool\"", Settlement.class,
@@ -54,11 +65,41 @@ public final class Topics {
             "pool.payout-requests", "transcoder address (lowercase hex)", PayoutRequest.class,
             PayoutRequest.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
 
+    /**
+     * Internal to ledger-streams: each job's weight re-keyed by {@code orchestrator|jobId}, so that dedupe sees every
+     * copy of a job on one partition whatever transcoder it names, and the NewRound markers, written to every
+     * partition. Same partition count as the jobs topic. Kept until the ledger has consumed it (the ledger deletes
+     * consumed records, as Kafka Streams does for its repartition topics).
+     */
+    public static final TopicSpec<LedgerJobEvent> LEDGER_JOB_DEDUPE = new TopicSpec<>(
+            "pool.ledger-job-dedupe", "orchestrator|jobId; \"pool\" for the markers (on every partition)",
+            LedgerJobEvent.class, LedgerJobEvent.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER,
+            "ledger-streams");
+
+    /**
+     * Internal to ledger-streams: deduplicated job weights keyed by transcoder, and the NewRound markers, written to
+     * every partition; each partition's subtotals go to the barrier at its marker. Never change its partition count
+     * while the ledger has unsettled rounds (the settlement waits for one subtotal per partition).
+     */
+    public static final TopicSpec<LedgerJobEvent> LEDGER_JOB_WEIGHTS = new TopicSpec<>(
+            "pool.ledger-job-weights", "transcoder address (lowercase hex); \"pool\" for the markers",
+            LedgerJobEvent.class, LedgerJobEvent.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER,
+            "ledger-streams");
+
+    /**
+     * Internal to ledger-streams: the settlement barrier, keyed "pool": the revenue closed at each NewRound and the
+     * weight subtotals of every job-weights partition. One partition (a single key would use one anyway).
+     */
+    public static final TopicSpec<LedgerBarrierEvent> LEDGER_BARRIER = new TopicSpec<>(
+            "pool.ledger-barrier", "\"pool\"", LedgerBarrierEvent.class, LedgerBarrierEvent.getClassSchema(), 1,
+            TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
-        return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS);
+        return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
+                LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

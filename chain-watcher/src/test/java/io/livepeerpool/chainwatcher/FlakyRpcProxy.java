@@ -1,0 +1,176 @@
+package io.livepeerpool.chainwatcher;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A JSON-RPC proxy on 127.0.0.1 in front of the dev chain that fails a share of requests, each in one of three ways:
+ * an HTTP 500, a connection closed without an answer, or an answer held back longer than the client's timeout.
+ * Plain sockets and a minimal HTTP/1.1 parser (Content-Length bodies, keep-alive), so each failure is exactly what
+ * the client sees. Which requests fail is random (seeded); the kinds of failure take turns.
+ */
+final class FlakyRpcProxy implements AutoCloseable {
+    enum Failure { HTTP_500, DROPPED_CONNECTION, DELAY_BEYOND_TIMEOUT }
+
+    private final URI target;
+    private final double failureRate;
+    private final Duration delay;
+    private final Random random;
+    private final ServerSocket server;
+    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<Failure, AtomicLong> injected = new EnumMap<>(Failure.class);
+    private final AtomicLong forwarded = new AtomicLong();
+    private volatile boolean failing = true;
+
+    FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay) throws IOException {
+        this.target = URI.create(targetUrl);
+        this.failureRate = failureRate;
+        this.delay = delay;
+        this.random = new Random(seed);
+        for (Failure f : Failure.values()) {
+            injected.put(f, new AtomicLong());
+        }
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server.setReuseAddress(true);
+        Thread acceptor = new Thread(this::accept, "flaky-rpc-proxy");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getLocalPort();
+    }
+
+    long injected(Failure failure) {
+        return injected.get(failure).get();
+    }
+
+    long injectedTotal() {
+        return injected.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    long forwarded() {
+        return forwarded.get();
+    }
+
+    /** From now on every request is forwarded. */
+    void stopFailing() {
+        failing = false;
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                connections.submit(() -> serve(socket));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                byte[] body = readRequest(in);
+                if (body == null) {
+                    return;
+                }
+                Failure failure = decide();
+                if (failure == Failure.HTTP_500) {
+                    write(out, 500, "Internal Server Error", "injected failure".getBytes(StandardCharsets.UTF_8), true);
+                    return;
+                }
+                if (failure == Failure.DROPPED_CONNECTION) {
+                    socket.setSoLinger(true, 0); // reset, no answer
+                    return;
+                }
+                if (failure == Failure.DELAY_BEYOND_TIMEOUT) {
+                    Thread.sleep(delay.toMillis());
+                }
+                byte[] answer = forward(body);
+                forwarded.incrementAndGet();
+                write(out, 200, "OK", answer, failure != null);
+                if (failure != null) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away (after a timeout) or the proxy is closing
+        }
+    }
+
+    private synchronized Failure decide() {
+        if (!failing || random.nextDouble() >= failureRate) {
+            return null;
+        }
+        Failure failure = Failure.values()[(int) (injectedTotal() % Failure.values().length)]; // each kind in turn
+        injected.get(failure).incrementAndGet();
+        return failure;
+    }
+
+    private byte[] forward(byte[] body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.body();
+    }
+
+    /** One request's body, or null at the end of the connection. */
+    private static byte[] readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        int length = 0;
+        for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return in.readNBytes(length);
+    }
+
+    private static void write(OutputStream out, int status, String reason, byte[] body, boolean close) throws IOException {
+        String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        connections.shutdownNow();
+    }
+}

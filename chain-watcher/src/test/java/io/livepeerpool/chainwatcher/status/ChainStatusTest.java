@@ -1,0 +1,141 @@
+package io.livepeerpool.chainwatcher.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livepeerpool.chain.dev.DeployOptions;
+import io.livepeerpool.chain.dev.DevChain;
+import io.livepeerpool.chain.dev.DevNetwork;
+import io.livepeerpool.chainwatcher.ChainWatcher;
+import io.livepeerpool.chainwatcher.ChainWatcherConfig;
+import io.livepeerpool.chainwatcher.TestChain;
+import io.livepeerpool.chainwatcher.WatcherTopics;
+import io.livepeerpool.chainwatcher.chain.ContractAddresses;
+import io.livepeerpool.devstack.Devstack;
+import io.livepeerpool.devstack.SharedDevstack;
+import io.livepeerpool.platform.config.ConfigSource;
+import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The status reader against a real chain, watcher and broker; and failing soft when neither can be reached. */
+class ChainStatusTest {
+    private static DevChain chain;
+    private static DevNetwork net;
+    private static Devstack devstack;
+    private static WatcherTopics topics;
+    private static ChainWatcher watcher;
+    private static SchemaRegistryClient registry;
+
+    @BeforeAll
+    static void startWatcher() throws Exception {
+        chain = TestChain.get();
+        net = TestChain.deploy(DeployOptions.defaults());
+        devstack = SharedDevstack.get();
+        topics = WatcherTopics.catalogue().withSuffix("status-" + UUID.randomUUID().toString().substring(0, 8));
+        devstack.createTopics(topics.newTopics((short) 1));
+        registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
+        Map<String, String> c = new HashMap<>();
+        c.put("chain.rpcUrl", chain.rpcUrl());
+        c.put("chain.ticketBroker", net.contracts().ticketBroker().hex());
+        c.put("chain.roundsManager", net.contracts().roundsManager().hex());
+        c.put("chain.bondingManager", net.contracts().bondingManager().hex());
+        c.put("chain.startBlock", net.contracts().deployBlock().add(java.math.BigInteger.ONE).toString());
+        c.put("chain.confirmations", "2");
+        c.put("chain.pollIntervalMs", "50");
+        c.put("kafka.bootstrapServers", devstack.bootstrapServers());
+        c.put("schemaRegistry.url", devstack.schemaRegistryUrl());
+        c.put("chainWatcher.id", "status");
+        watcher = ChainWatcher.create(ChainWatcherConfig.settings(ChainWatcherConfig.load(ConfigSource.of(c))), topics,
+                new SimpleMeterRegistry());
+        watcher.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        watcher.close();
+        registry.close();
+    }
+
+    @Test
+    void reportsRoundsHeadCursorAndLagAndCachesForASecond() throws Exception {
+        net.roundAdvancer().advance();
+        long head = chain.reader().blockNumber().longValueExact();
+        awaitCursor(head - 2);
+        try (ChainStatus status = ChainStatus.create(settings(chain.rpcUrl(), devstack.bootstrapServers()), registry)) {
+            ChainStatusSnapshot s = status.current();
+            assertThat(s.error()).isNull();
+            assertThat(s.round()).isEqualTo(net.roundsManager().currentRound().longValueExact());
+            assertThat(s.lastInitializedRound()).isEqualTo(s.round());
+            assertThat(s.chainHead()).isEqualTo(head);
+            assertThat(s.confirmedBlock()).isEqualTo(head - 2);
+            assertThat(s.lagBlocks()).isZero();
+            assertThat(s.contracts()).containsEntry("ticketBroker", net.contracts().ticketBroker().hex())
+                    .containsEntry("roundsManager", net.contracts().roundsManager().hex())
+                    .containsEntry("bondingManager", net.contracts().bondingManager().hex());
+
+            chain.hardhat().mine(5);
+            assertThat(status.current()).as("cached").isSameAs(s);
+            Thread.sleep(1_100);
+            awaitCursor(head + 3);
+            ChainStatusSnapshot later = status.current();
+            assertThat(later.chainHead()).isEqualTo(head + 5);
+            assertThat(later.confirmedBlock()).isEqualTo(head + 3);
+        }
+    }
+
+    @Test
+    void unreachableRpcAndKafkaGiveNullFieldsAndAnError() throws Exception {
+        String deadRpc = "http://127.0.0.1:" + freePort();
+        String deadKafka = "127.0.0.1:" + freePort();
+        try (ChainStatus status = ChainStatus.create(settings(deadRpc, deadKafka), registry)) {
+            long started = System.nanoTime();
+            ChainStatusSnapshot s = status.current();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(s.round()).isNull();
+            assertThat(s.lastInitializedRound()).isNull();
+            assertThat(s.chainHead()).isNull();
+            assertThat(s.confirmedBlock()).isNull();
+            assertThat(s.lagBlocks()).isNull();
+            assertThat(s.contracts()).hasSize(3);
+            assertThat(s.error()).contains("rpc " + deadRpc).contains("kafka " + deadKafka);
+        }
+        // one source down, the other still reported
+        try (ChainStatus status = ChainStatus.create(settings(chain.rpcUrl(), deadKafka), registry)) {
+            ChainStatusSnapshot s = status.current();
+            assertThat(s.chainHead()).isNotNull();
+            assertThat(s.round()).isNotNull();
+            assertThat(s.confirmedBlock()).isNull();
+            assertThat(s.error()).startsWith("kafka ");
+        }
+    }
+
+    private static StatusSettings settings(String rpcUrl, String bootstrap) {
+        return new StatusSettings(rpcUrl, new ContractAddresses(net.contracts().ticketBroker(),
+                net.contracts().roundsManager(), net.contracts().bondingManager()), 2, bootstrap, topics.cursor().name(),
+                "status", Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1));
+    }
+
+    private static void awaitCursor(long block) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (watcher.cursor().map(c -> c.getLastEmittedBlock() < block).orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("cursor did not reach " + block);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
