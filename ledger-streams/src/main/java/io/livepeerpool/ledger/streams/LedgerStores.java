@@ -1,0 +1,87 @@
+package io.livepeerpool.ledger.streams;
+
+import io.livepeerpool.ledger.streams.store.BigIntegerSerde;
+import java.math.BigInteger;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Every state store of the ledger, by name. All are persistent (RocksDB) key-value stores with a changelog topic
+ * ({@code <applicationId>-<name>-changelog}), so under exactly_once_v2 a store and the records it caused are
+ * committed together. String keys throughout.
+ */
+public final class LedgerStores {
+    // jobs: dedupe (per job-dedupe partition)
+    /** {@code orchestrator|jobId} -> epoch first seen. */
+    public static final String JOB_IDS = "ledger-job-ids";
+    /** {@code <epoch>|orchestrator|jobId} -> epoch: the dedupe window's purge index. */
+    public static final String JOB_ID_EPOCHS = "ledger-job-id-epochs";
+    /** {@link #EPOCH} -> the epoch this job-dedupe partition is in. */
+    public static final String JOB_DEDUPE_EPOCH = "ledger-job-dedupe-epoch";
+
+    // jobs: weights (per job-weights partition)
+    /** transcoder -> weight in the open epoch: this partition's {@code WeightSubtotals}, one entry per transcoder. */
+    public static final String EPOCH_WEIGHTS = "ledger-epoch-weights";
+    /** {@link #EPOCH} -> the last epoch this job-weights partition closed. */
+    public static final String WEIGHTS_EPOCH = "ledger-weights-epoch";
+
+    // chain events (single partition)
+    /** {@link #POOL} -> {@code LedgerChainState}: epoch, last round accepted, pending revenue. */
+    public static final String CHAIN_STATE = "ledger-chain-state";
+    /** {@code txHash|logIndex} -> epoch first seen. */
+    public static final String TRANSFER_IDS = "ledger-transfer-ids";
+    /** {@code <epoch>|txHash|logIndex} -> epoch. */
+    public static final String TRANSFER_ID_EPOCHS = "ledger-transfer-id-epochs";
+
+    // settlement (single key)
+    /** {@link #POOL} -> {@code LedgerSettlementState}: last settled epoch and round, carried revenue. */
+    public static final String SETTLEMENT_STATE = "ledger-settlement-state";
+    /** transcoder -> weight carried from rounds without revenue. */
+    public static final String CARRIED_WEIGHTS = "ledger-carried-weights";
+    /** {@code <epoch>} -> {@code RevenueClosed}, until the epoch settles. */
+    public static final String BARRIER_REVENUE = "ledger-barrier-revenue";
+    /** {@code <epoch>|<partition>|<chunk>} -> {@code EpochSubtotals}, until the epoch settles. */
+    public static final String BARRIER_SUBTOTALS = "ledger-barrier-subtotals";
+    /** transcoder -> unpaid balance in wei (> 0; a zero balance has no entry). */
+    public static final String BALANCES = "ledger-balances";
+
+    /** The key of single-entry stores and of the barrier and settlement records. */
+    public static final String POOL = "pool";
+    /** The key of the per-partition epoch stores. */
+    public static final String EPOCH = "epoch";
+
+    /**
+     * RocksDB in production: a restart reads its own disk, not the whole changelog. In memory for the
+     * TopologyTestDriver tests, which commit (and so flush every store) after each record. Both have changelogs.
+     */
+    public enum Kind {
+        PERSISTENT, IN_MEMORY;
+
+        KeyValueBytesStoreSupplier supplier(String name) {
+            return this == PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+        }
+    }
+
+    private LedgerStores() {
+    }
+
+    static <V> StoreBuilder<KeyValueStore<String, V>> store(Kind kind, String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(kind.supplier(name), Serdes.String(), values);
+    }
+
+    static StoreBuilder<KeyValueStore<String, Long>> longs(Kind kind, String name) {
+        return store(kind, name, Serdes.Long());
+    }
+
+    /**
+     * Amounts and weights; cached, so that a transcoder's many jobs in one commit interval cost one changelog write
+     * (the cache is flushed before each commit, so exactly-once is unaffected).
+     */
+    static StoreBuilder<KeyValueStore<String, BigInteger>> amounts(Kind kind, String name) {
+        return store(kind, name, BigIntegerSerde.create()).withCachingEnabled();
+    }
+}

@@ -1,0 +1,49 @@
+package io.livepeerpool.ledger.streams;
+
+import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.TicketTransfer;
+import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.NewRoundEvent;
+import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** Domain events as the records the gateway and the chain watcher write. */
+final class AvroEvents {
+    static final String CONTRACT = "0x00000000000000000000000000000000000000cc";
+
+    private AvroEvents() {
+    }
+
+    static io.livepeerpool.schemas.avro.TranscoderJob job(TranscoderJob job) {
+        return new io.livepeerpool.schemas.avro.TranscoderJob("req-" + job.jobId(), job.orchestrator(), "key-1",
+                Instant.ofEpochMilli(1_700_000_000_000L), job.jobId(), job.transcoder(), job.pixels(),
+                job.durationMs(), Math.toIntExact(job.profiles()), job.roundJob(), BigDecimal.ZERO);
+    }
+
+    static ChainEvent transfer(TicketTransfer t) {
+        return new ChainEvent(1L, hash(1), t.txHash(), Math.toIntExact(t.logIndex()), CONTRACT,
+                new WinningTicketTransferEvent(t.sender(), t.recipient(), new BigDecimal(t.amount()),
+                        new BigDecimal(t.gasCost())));
+    }
+
+    static ChainEvent newRound(NewRound r) {
+        return new ChainEvent(r.round() * 10, hash(r.round()), hash(r.round() + 1_000_000), 0, CONTRACT,
+                new NewRoundEvent(r.round(), hash(r.round()), null));
+    }
+
+    static String hash(long n) {
+        return "0x" + HexFormat.of().toHexDigits(n).repeat(4);
+    }
+
+    /** The chain-events key the watcher uses: the address the event concerns, or the round. */
+    static String chainKey(Object event) {
+        return switch (event) {
+            case TicketTransfer t -> t.sender();
+            case NewRound r -> Long.toString(r.round());
+            default -> throw new IllegalArgumentException(String.valueOf(event));
+        };
+    }
+}

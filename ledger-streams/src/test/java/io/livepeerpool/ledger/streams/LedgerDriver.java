@@ -1,0 +1,102 @@
+package io.livepeerpool.ledger.streams;
+
+import io.livepeerpool.ledger.event.LedgerEvent;
+import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.TicketTransfer;
+import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The ledger topology in a {@link TopologyTestDriver}: every topic has one partition there, so the job-weights
+ * partition count is 1 unless a test feeds the barrier directly ({@link #barrier}).
+ */
+final class LedgerDriver implements AutoCloseable {
+    final LedgerTopics topics;
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, io.livepeerpool.schemas.avro.TranscoderJob> jobs;
+    final TestInputTopic<String, ChainEvent> chain;
+    final TestInputTopic<String, LedgerBarrierEvent> barrier;
+    private final Path stateDir;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Settlement> settlements;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Allocation> allocations;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.PayoutRequest> payouts;
+
+    LedgerDriver(LedgerPolicy policy) {
+        this(policy, 1);
+    }
+
+    LedgerDriver(LedgerPolicy policy, int weightPartitions) {
+        topics = LedgerTopics.catalogue().withPartitions(1).withWeightPartitions(weightPartitions);
+        LedgerSerdes serdes = LedgerSerdes.avro(new MemoryRegistry());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-ttd-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        try {
+            stateDir = Files.createTempDirectory("ledger-ttd-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, policy, serdes, LedgerStores.Kind.IN_MEMORY),
+                props);
+        var keys = Serdes.String();
+        jobs = driver.createInputTopic(topics.jobs().name(), keys.serializer(), serdes.jobs().serializer());
+        chain = driver.createInputTopic(topics.chainEvents().name(), keys.serializer(),
+                serdes.chainEvents().serializer());
+        barrier = driver.createInputTopic(topics.barrier().name(), keys.serializer(),
+                serdes.barrierEvents().serializer());
+        settlements = driver.createOutputTopic(topics.settlements().name(), keys.deserializer(),
+                serdes.settlements().deserializer());
+        allocations = driver.createOutputTopic(topics.allocations().name(), keys.deserializer(),
+                serdes.allocations().deserializer());
+        payouts = driver.createOutputTopic(topics.payoutRequests().name(), keys.deserializer(),
+                serdes.payoutRequests().deserializer());
+    }
+
+    void pipe(LedgerEvent event) {
+        switch (event) {
+            case TranscoderJob job -> jobs.pipeInput(job.transcoder(), AvroEvents.job(job));
+            case TicketTransfer transfer -> chain.pipeInput(AvroEvents.chainKey(transfer),
+                    AvroEvents.transfer(transfer));
+            case NewRound round -> chain.pipeInput(AvroEvents.chainKey(round), AvroEvents.newRound(round));
+        }
+    }
+
+    void pipeAll(List<? extends LedgerEvent> events) {
+        events.forEach(this::pipe);
+    }
+
+    /** Settlements emitted since the last call. */
+    List<Outputs.SettlementLine> settlements() {
+        return settlements.readValuesToList().stream().map(Outputs.SettlementLine::of).toList();
+    }
+
+    List<Outputs.AllocationLine> allocations() {
+        return allocations.readValuesToList().stream().map(Outputs.AllocationLine::of).toList();
+    }
+
+    List<Outputs.PayoutLine> payouts() {
+        return payouts.readValuesToList().stream().map(Outputs.PayoutLine::of).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        TestFiles.deleteRecursively(stateDir);
+    }
+}

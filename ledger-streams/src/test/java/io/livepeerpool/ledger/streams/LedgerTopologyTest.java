@@ -1,0 +1,161 @@
+package io.livepeerpool.ledger.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.TicketTransfer;
+import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.settlement.PayoutRequest;
+import io.livepeerpool.ledger.streams.Outputs.AllocationLine;
+import io.livepeerpool.ledger.streams.Outputs.Line;
+import io.livepeerpool.ledger.streams.Outputs.PayoutLine;
+import io.livepeerpool.ledger.streams.Outputs.SettlementLine;
+import io.livepeerpool.ledger.weight.JobWeight;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The topology in a TopologyTestDriver, with hand-checked numbers. */
+class LedgerTopologyTest {
+    static final String T1 = "0x0000000000000000000000000000000000000001";
+    static final String T2 = "0x0000000000000000000000000000000000000002";
+    static final String T3 = "0x0000000000000000000000000000000000000003";
+    static final String ORCH = "0x1111111111111111111111111111111111111111";
+    static final String ORCH2 = "0x2222222222222222222222222222222222222222";
+    /** Weight = pixels; 10% pool fee; payouts from 1000 wei; dedupe over the current and previous epoch. */
+    static final LedgerPolicy POLICY = policy(1);
+
+    static LedgerPolicy policy(int retainRounds) {
+        return new LedgerPolicy(new JobWeight(BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO), 0, false, 100_000,
+                BigInteger.valueOf(1_000), retainRounds);
+    }
+
+    static TranscoderJob job(String orchestrator, String id, String transcoder, long pixels) {
+        return new TranscoderJob(orchestrator, id, transcoder, pixels, 2_000, 3, 1);
+    }
+
+    static TicketTransfer transfer(int n, long amount) {
+        return new TicketTransfer(AvroEvents.hash(n), 0, Scenarios.SENDER, Scenarios.RECIPIENT,
+                BigInteger.valueOf(amount), BigInteger.valueOf(5));
+    }
+
+    static BigInteger wei(long value) {
+        return BigInteger.valueOf(value);
+    }
+
+    @Test
+    void settlesOneRoundWithHandCheckedNumbers() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), job(ORCH, "b", T2, 200), job(ORCH, "c", T3, 300),
+                    transfer(1, 1_001), job(ORCH, "d", T3, 400), new NewRound(7)));
+
+            // revenue 1001, fee floor(100.1) = 100, distributable 901 over W = 1000:
+            // T1 90.1, T2 180.2, T3 630.7 -> 90, 180, 630 and the leftover wei to the largest remainder, T3
+            assertThat(ledger.settlements()).containsExactly(new SettlementLine(7, wei(1_001), wei(1_000), wei(100),
+                    wei(901), wei(0), List.of(new Line(T1, wei(100), wei(90)), new Line(T2, wei(200), wei(180)),
+                            new Line(T3, wei(700), wei(631)))));
+            assertThat(ledger.allocations()).containsExactly(new AllocationLine(7, T1, wei(100), wei(90), wei(90)),
+                    new AllocationLine(7, T2, wei(200), wei(180), wei(180)),
+                    new AllocationLine(7, T3, wei(700), wei(631), wei(631)));
+            assertThat(ledger.payouts()).isEmpty();
+        }
+    }
+
+    @Test
+    void countsAJobOncePerOrchestratorEvenWhenAReportNamesAnotherTranscoder() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), job(ORCH, "a", T1, 100), job(ORCH, "a", T2, 500),
+                    job(ORCH2, "a", T2, 300), transfer(1, 1_000), new NewRound(1)));
+
+            SettlementLine settlement = ledger.settlements().getFirst();
+            assertThat(settlement.totalWeight()).isEqualTo(wei(400));
+            assertThat(settlement.allocations()).containsExactly(new Line(T1, wei(100), wei(225)),
+                    new Line(T2, wei(300), wei(675)));
+        }
+    }
+
+    @Test
+    void remembersJobIdsForRetainRoundsEpochsOnly() {
+        for (int retain : new int[] {0, 1}) {
+            try (LedgerDriver ledger = new LedgerDriver(policy(retain))) {
+                ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), transfer(1, 1_000), new NewRound(1),
+                        job(ORCH, "a", T1, 100), job(ORCH, "b", T2, 100), transfer(2, 1_000), new NewRound(2)));
+
+                BigInteger secondRoundWeight = ledger.settlements().get(1).totalWeight();
+                assertThat(secondRoundWeight).as("retain %d", retain).isEqualTo(wei(retain == 0 ? 200 : 100));
+            }
+        }
+    }
+
+    @Test
+    void revenueWithoutWeightCarriesToTheNextRound() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(transfer(1, 1_000), new NewRound(1)));
+            assertThat(ledger.settlements()).containsExactly(new SettlementLine(1, wei(1_000), wei(0), wei(0), wei(0),
+                    wei(1_000), List.of()));
+
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), new NewRound(2)));
+            assertThat(ledger.settlements()).containsExactly(new SettlementLine(2, wei(1_000), wei(100), wei(100),
+                    wei(900), wei(0), List.of(new Line(T1, wei(100), wei(900)))));
+        }
+    }
+
+    @Test
+    void weightsWithoutRevenueCarryToTheNextRound() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), new NewRound(1)));
+            assertThat(ledger.settlements()).containsExactly(new SettlementLine(1, wei(0), wei(100), wei(0), wei(0),
+                    wei(0), List.of()));
+
+            ledger.pipeAll(List.of(job(ORCH, "b", T2, 300), transfer(1, 1_000), new NewRound(2)));
+            assertThat(ledger.settlements()).containsExactly(new SettlementLine(2, wei(1_000), wei(400), wei(100),
+                    wei(900), wei(0), List.of(new Line(T1, wei(100), wei(225)), new Line(T2, wei(300), wei(675)))));
+        }
+    }
+
+    @Test
+    void requestsAPayoutOfTheWholeBalanceAtTheThresholdWithADeterministicId() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), job(ORCH, "b", T3, 700), transfer(1, 1_001),
+                    new NewRound(7)));
+            ledger.allocations();
+            assertThat(ledger.payouts()).isEmpty();
+
+            ledger.pipeAll(List.of(job(ORCH, "c", T3, 50), transfer(2, 1_000), new NewRound(8)));
+
+            // T3: 788 wei after round 7 (901 * 700/800 = 788.375; the leftover wei goes to T1), + 900 = 1688
+            assertThat(ledger.allocations()).containsExactly(new AllocationLine(8, T3, wei(50), wei(900), wei(0)));
+            assertThat(ledger.payouts()).containsExactly(new PayoutLine(8, T3, wei(1_688),
+                    PayoutRequest.idFor(T3, 8)));
+            assertThat(PayoutRequest.idFor(T3, 8)).hasSize(64).isEqualTo(PayoutRequest.idFor(T3, 8));
+        }
+    }
+
+    @Test
+    void ignoresANewRoundAtOrBelowTheLastOneAccepted() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(transfer(1, 1_000), new NewRound(5), new NewRound(5), new NewRound(3)));
+            assertThat(ledger.settlements()).extracting(SettlementLine::round).containsExactly(5L);
+
+            ledger.pipeAll(List.of(transfer(1, 1_000), transfer(2, 500), new NewRound(6)));
+            assertThat(ledger.settlements()).singleElement().satisfies(s -> {
+                assertThat(s.round()).isEqualTo(6);
+                assertThat(s.revenue()).as("carried 1000 + 500; the re-delivered transfer 1 does not count")
+                        .isEqualTo(wei(1_500));
+            });
+        }
+    }
+
+    @Test
+    void stopsOnAnInvalidJobInsteadOfSkippingIt() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            var bad = AvroEvents.job(job(ORCH, "a", T1, 100));
+            bad.setTranscoder("0xAbCdEf0000000000000000000000000000000001");
+
+            assertThatThrownBy(() -> ledger.jobs.pipeInput(T1, bad))
+                    .hasStackTraceContaining("invalid job").hasStackTraceContaining("transcoder");
+        }
+    }
+}
