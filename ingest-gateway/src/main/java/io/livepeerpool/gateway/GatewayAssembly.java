@@ -1,6 +1,10 @@
 package io.livepeerpool.gateway;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.livepeerpool.chainwatcher.ChainWatcherConfig;
+import io.livepeerpool.chainwatcher.WatcherTopics;
+import io.livepeerpool.chainwatcher.status.ChainStatus;
+import io.livepeerpool.chainwatcher.status.StatusSettings;
 import io.livepeerpool.gateway.auth.HmacVerifier;
 import io.livepeerpool.gateway.auth.NonceWindow;
 import io.livepeerpool.gateway.auth.OrchestratorKeys;
@@ -21,6 +25,7 @@ import io.livepeerpool.gateway.reads.JobReads;
 import io.livepeerpool.gateway.reads.PayoutReads;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.RewardReads;
+import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.reads.SettlementReads;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
 import io.livepeerpool.gateway.tickets.TicketPublisher;
@@ -40,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -93,6 +99,7 @@ final class GatewayAssembly {
                     new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
                     new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry),
+                    new StatusEndpoint(chainStatus(config, schemas, owned)),
                     config.get(GatewayConfig.BENCH_BASELINE));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
@@ -102,6 +109,19 @@ final class GatewayAssembly {
             GatewayServer.closeAll(owned);
             throw e;
         }
+    }
+
+    /** The chain status /status shows, when a chain is configured; it shares the gateway's registry client. */
+    private static Optional<ChainStatus> chainStatus(Config config, SchemaRegistryClient schemas, List<AutoCloseable> owned) {
+        String rpcUrl = config.get(GatewayConfig.CHAIN_RPC_URL);
+        if (rpcUrl.isBlank()) {
+            return Optional.empty();
+        }
+        StatusSettings settings = new StatusSettings(rpcUrl, ChainWatcherConfig.contracts(config),
+                config.get(ChainWatcherConfig.CONFIRMATIONS), config.get(GatewayConfig.KAFKA_BOOTSTRAP_SERVERS),
+                WatcherTopics.catalogue().cursor().name(), config.get(ChainWatcherConfig.WATCHER_ID),
+                StatusSettings.RPC_TIMEOUT_DEFAULT, StatusSettings.KAFKA_TIMEOUT_DEFAULT, StatusSettings.CACHE_TTL_DEFAULT);
+        return Optional.of(own(owned, ChainStatus.create(settings, schemas)));
     }
 
     /** PEM files are read once, now (fail fast); a self-signed certificate is made at each start. */

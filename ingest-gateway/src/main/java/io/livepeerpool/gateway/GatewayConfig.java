@@ -1,5 +1,6 @@
 package io.livepeerpool.gateway;
 
+import io.livepeerpool.chainwatcher.ChainWatcherConfig;
 import io.livepeerpool.gateway.tls.SelfSignedCertificate;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
@@ -53,6 +54,10 @@ public final class GatewayConfig {
     public static final ConfigKey<Boolean> BENCH_BASELINE = ConfigKey.bool("gateway.benchBaseline", false,
             "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
 
+    /** Optional: without it /status reports that no chain is configured. The other chain keys are the watcher's. */
+    public static final ConfigKey<String> CHAIN_RPC_URL = ConfigKey.string("chain.rpcUrl", "",
+            "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain");
+
     private GatewayConfig() {
     }
 
@@ -60,7 +65,9 @@ public final class GatewayConfig {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
                 KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS, AUTH_NONCES_MAX,
-                BENCH_BASELINE);
+                BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
+                ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
+                ChainWatcherConfig.WATCHER_ID);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */
@@ -72,6 +79,9 @@ public final class GatewayConfig {
 
     /** The rules that span keys. */
     public static void validate(Config config) {
+        if (!config.get(CHAIN_RPC_URL).isBlank()) {
+            ChainWatcherConfig.contracts(config); // names every missing contract address at start
+        }
         boolean cert = !config.get(TLS_CERT_FILE).isBlank();
         boolean key = !config.get(TLS_KEY_FILE).isBlank();
         if (cert != key) {

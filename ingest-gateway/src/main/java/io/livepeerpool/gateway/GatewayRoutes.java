@@ -8,6 +8,7 @@ import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
+import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class GatewayRoutes {
 
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
-            boolean benchBaseline) {
+            StatusEndpoint status, boolean benchBaseline) {
     }
 
     private GatewayRoutes() {
@@ -40,6 +41,7 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getTranscoderBalance", h.reads()::getTranscoderBalance),
                 // operations
                 new Endpoint(GET, "/health", h.ops()::getHealth),
+                new Endpoint(GET, "/status", h.status()::getStatus),
                 new Endpoint(GET, "/metrics", h.ops()::getMetrics),
                 new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi)));
         if (h.benchBaseline()) {
