@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** The configuration options every service command shares: a properties file, then {@code --set} overrides. */
-final class ConfigOptions {
+public final class ConfigOptions {
     private static final Logger log = LoggerFactory.getLogger(ConfigOptions.class);
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -22,18 +22,18 @@ final class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one configuration key (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    ConfigSource source() {
+    public ConfigSource source() {
         return ConfigSource.fromSystem(file, overrides);
     }
 
     /** Loads and validates the service's keys, and logs the effective configuration with secrets masked. */
-    Config load(String service, Collection<ConfigKey<?>> keys) {
+    public Config load(String service, Collection<ConfigKey<?>> keys) {
         Config config = Config.load(source(), keys);
         log(service, config);
         return config;
     }
 
-    void log(String service, Config config) {
+    public void log(String service, Config config) {
         log.info("{} configuration:\n{}", service, indent(config.describe()));
     }
 

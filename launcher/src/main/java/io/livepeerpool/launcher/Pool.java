@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             GatewayCommand.class,
             ProjectorCommand.class,
             io.livepeerpool.launcher.ledger.LedgerCommand.class,
+            ChainWatcherCommand.class,
             TestCommand.class,
             io.livepeerpool.launcher.bench.BenchCommand.class,
             CommandLine.HelpCommand.class

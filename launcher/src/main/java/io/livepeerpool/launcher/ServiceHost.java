@@ -5,11 +5,11 @@ import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import java.util.List;
 
 /** Runs services until SIGTERM or Ctrl-C, stopping them in reverse order. */
-final class ServiceHost {
+public final class ServiceHost {
     private ServiceHost() {
     }
 
-    static int run(List<? extends Service> services) throws Exception {
+    public static int run(List<? extends Service> services) throws Exception {
         try (ServiceRunner runner = new ServiceRunner()) {
             runner.start(services);
             runner.awaitShutdown();

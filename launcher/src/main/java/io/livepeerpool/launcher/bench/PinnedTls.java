@@ -10,11 +10,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** An SSLContext that trusts exactly one certificate: the dev gateway's, from its PEM file. */
-final class PinnedTls {
+public final class PinnedTls {
     private PinnedTls() {
     }
 
-    static SSLContext trusting(Path pemFile) throws Exception {
+    public static SSLContext trusting(Path pemFile) throws Exception {
         X509Certificate cert;
         try (InputStream in = Files.newInputStream(pemFile)) {
             cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);

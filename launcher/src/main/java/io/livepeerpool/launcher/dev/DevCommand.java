@@ -1,11 +1,17 @@
 package io.livepeerpool.launcher.dev;
 
+import io.livepeerpool.chain.dev.DevAccount;
+import io.livepeerpool.chain.dev.DevNetwork;
+import io.livepeerpool.chainwatcher.ChainWatcher;
+import io.livepeerpool.chainwatcher.ChainWatcherConfig;
 import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.DevstackOptions;
 import io.livepeerpool.gateway.GatewayConfig;
 import io.livepeerpool.gateway.GatewayServer;
 import io.livepeerpool.ledger.projector.Projector;
 import io.livepeerpool.ledger.projector.ProjectorConfig;
+import io.livepeerpool.ledger.streams.LedgerConfig;
+import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
@@ -26,11 +32,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pool dev}: the whole pool in one process on the embedded devstack. Everything persistent lives in the data
- * dir, so a restart keeps topics, rows and the dev orchestrator's key.
+ * {@code pool dev}: the whole pool in one process on the embedded devstack: Kafka, Schema Registry, PostgreSQL and
+ * a dev chain with Livepeer-compatible contracts, plus the projector, the ledger, the chain watcher and the gateway.
+ * Everything persistent lives in the data dir, so a restart keeps topics, rows and the dev orchestrator's key.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = "Run the whole pool on this machine: embedded Kafka, Schema Registry, PostgreSQL and every service.")
+        description = "Run the whole pool on this machine: embedded Kafka, Schema Registry, PostgreSQL, a dev chain and every service.",
+        subcommands = {AdvanceRoundCommand.class})
 public final class DevCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(DevCommand.class);
     /** A transcoder address for the printed example: any address works, jobs name the transcoder that did them. */
@@ -44,26 +52,38 @@ public final class DevCommand implements Callable<Integer> {
             description = "HTTPS port of the gateway (default: ${DEFAULT-VALUE}; 0 picks a free port).")
     int gatewayPort;
 
+    @Option(names = "--chain-port", paramLabel = "N", defaultValue = "0",
+            description = "JSON-RPC port of the dev chain (default: a free port).")
+    int chainPort;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a service configuration key (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    private volatile ServiceRunner runner;
 
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir.toAbsolutePath().normalize();
         try (ServiceRunner runner = new ServiceRunner()) {
-            DevstackService devstack = new DevstackService(DevstackOptions.defaults(dir));
+            this.runner = runner;
+            DevstackService devstack = new DevstackService(DevstackOptions.defaults(dir).withChain(chainPort));
             runner.start(List.of(devstack));
             Devstack infra = devstack.devstack();
+            DevNetwork chain = infra.chain().orElseThrow();
             infra.createTopics(Topics.newTopics(0, (short) 1));
+            RoundContinuity.continueAfterLastSettlement(chain, infra.jdbcUrl(), infra.jdbcUser(), infra.jdbcPassword());
 
-            DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"), DevAccounts.ORCHESTRATOR);
-            ConfigSource source = ConfigSource.of(serviceSettings(infra, dir)).withOverrides(overrides);
+            DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
+                    chain.accounts().orchestrator().address().hex());
+            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides);
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
+            LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
+            ChainWatcher watcher = ChainWatcher.fromConfig(ChainWatcherConfig.load(source), registry);
             GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(source), registry);
-            runner.start(List.of(projector, gateway));
+            runner.start(List.of(projector, ledger, watcher, gateway));
 
-            DevCredentials credentials = credentials(infra, gateway, key, writeCertificate(dir, gateway.certificate()), dir);
+            DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()));
             credentials.write(dir);
             printWelcome(credentials, dir);
             runner.awaitShutdown();
@@ -71,7 +91,15 @@ public final class DevCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> serviceSettings(Devstack infra, Path dir) {
+    /** Stops a running {@code pool dev} as SIGTERM would (for tests that run it in-process). */
+    void stop() {
+        ServiceRunner r = runner;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    private Map<String, String> serviceSettings(Devstack infra, DevNetwork chain, Path dir) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("kafka.bootstrapServers", infra.bootstrapServers());
         settings.put("schemaRegistry.url", infra.schemaRegistryUrl());
@@ -84,6 +112,19 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("gateway.keysFile", dir.resolve("orchestrator-keys.json").toString());
         settings.put("gateway.kafka.transactionalIdPrefix", "dev-gateway");
         settings.put("gateway.benchBaseline", "true");
+        settings.put("ledger.stateDir", dir.resolve("ledger-state").toString());
+        settings.put("chain.rpcUrl", chain.chain().rpcUrl());
+        settings.put("chain.ticketBroker", chain.contracts().ticketBroker().hex());
+        settings.put("chain.roundsManager", chain.contracts().roundsManager().hex());
+        settings.put("chain.bondingManager", chain.contracts().bondingManager().hex());
+        settings.put("chain.startBlock", chain.contracts().deployBlock().toString());
+        // Hardhat mines a block per transaction and never reorganizes; with confirmations > 0 the newest block's logs
+        // (a NewRound from advance-round) would wait for some later transaction.
+        settings.put("chain.confirmations", "0");
+        settings.put("chain.pollIntervalMs", "500");
+        settings.put("chain.pool.orchestrators", chain.accounts().orchestrator().address().hex());
+        // Each start is a fresh chain (Hardhat keeps no state), so its logs get a cursor of their own.
+        settings.put("chainWatcher.id", "dev-" + System.currentTimeMillis());
         return settings;
     }
 
@@ -96,10 +137,20 @@ public final class DevCommand implements Callable<Integer> {
         return file;
     }
 
-    private static DevCredentials credentials(Devstack infra, GatewayServer gateway, DevKeys.DevKey key, Path cert, Path dir) {
+    private static DevCredentials credentials(Devstack infra, DevNetwork chain, GatewayServer gateway, DevKeys.DevKey key,
+            Path cert) {
+        Map<String, String> contracts = new LinkedHashMap<>();
+        contracts.put("ticketBroker", chain.contracts().ticketBroker().hex());
+        contracts.put("roundsManager", chain.contracts().roundsManager().hex());
+        contracts.put("bondingManager", chain.contracts().bondingManager().hex());
+        Map<String, DevCredentials.Account> accounts = new LinkedHashMap<>();
+        for (DevAccount a : List.of(chain.accounts().deployer(), chain.accounts().orchestrator(),
+                chain.accounts().broadcaster(), chain.accounts().redeemer(), chain.accounts().payout())) {
+            accounts.put(a.role(), new DevCredentials.Account(a.address().hex(), a.privateKey()));
+        }
         return new DevCredentials(gateway.url(), key.keyId(), key.secretHex(), key.orchestrator(),
                 gateway.certificateFingerprint(), cert.toString(), infra.bootstrapServers(), infra.schemaRegistryUrl(),
-                infra.jdbcUrl());
+                infra.jdbcUrl(), chain.chain().rpcUrl(), chain.chain().chainId(), contracts, accounts);
     }
 
     private static void printWelcome(DevCredentials c, Path dir) {
@@ -112,9 +163,18 @@ public final class DevCommand implements Callable<Integer> {
         System.out.println("  Kafka          " + c.kafkaBootstrapServers());
         System.out.println("  Registry       " + c.schemaRegistryUrl());
         System.out.println("  PostgreSQL     " + c.jdbcUrl());
+        System.out.println("  Dev chain      " + c.chainRpcUrl() + "   (chain id " + c.chainId() + ", TicketBroker "
+                + c.contracts().get("ticketBroker") + ")");
         System.out.println();
         System.out.println("  Post a signed job and read it back (paste into a shell):");
         System.out.println();
         System.out.println(SignedCurlExample.forJob(c, EXAMPLE_TRANSCODER).indent(4));
+        System.out.println("  Next round on the dev chain:  ./pool dev advance-round" + dataDirOption(dir));
+        System.out.println("  Chain status:                 curl -sS --cacert " + c.certificateFile() + " " + c.gatewayUrl() + "/status");
+        System.out.println();
+    }
+
+    private static String dataDirOption(Path dir) {
+        return dir.equals(Path.of(".pool-dev").toAbsolutePath().normalize()) ? "" : " --data-dir " + dir;
     }
 }

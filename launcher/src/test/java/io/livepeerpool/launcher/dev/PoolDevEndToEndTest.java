@@ -1,0 +1,201 @@
+package io.livepeerpool.launcher.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.livepeerpool.chain.contracts.Redemption;
+import io.livepeerpool.chain.contracts.RoundsManagerClient;
+import io.livepeerpool.chain.contracts.TicketBrokerClient;
+import io.livepeerpool.chain.ticket.TicketMaker;
+import io.livepeerpool.chain.tx.ChainReader;
+import io.livepeerpool.chain.tx.Transactor;
+import io.livepeerpool.gateway.auth.RequestSigner;
+import io.livepeerpool.launcher.bench.PinnedTls;
+import io.livepeerpool.platform.json.Json;
+import io.livepeerpool.protocol.address.Address;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The whole pool as {@code pool dev} runs it, with nothing mocked: signed jobs through the gateway, a winning ticket
+ * redeemed on the dev chain, a new round; the chain watcher, the ledger and the projector turn that into a
+ * settlement, allocations, balances and payout requests that the gateway serves.
+ */
+class PoolDevEndToEndTest {
+    private static final String A = "0x00000000000000000000000000000000000000aa";
+    private static final String B = "0x00000000000000000000000000000000000000bb";
+    private static final BigInteger ONE_ETH = BigInteger.TEN.pow(18);
+
+    @Test
+    @Timeout(300)
+    void jobsAndARedeemedTicketBecomeASettlementAndPayouts(@TempDir Path dir) throws Exception {
+        DevCommand dev = new DevCommand();
+        dev.dataDir = dir;
+        dev.gatewayPort = 0;
+        Thread running = Thread.ofPlatform().name("pool-dev").start(() -> {
+            try {
+                dev.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            Path file = dir.resolve(DevCredentials.FILE_NAME);
+            await(Duration.ofMinutes(3), () -> Files.exists(file));
+            DevCredentials c = DevCredentials.read(file);
+            Gateway gateway = new Gateway(c);
+
+            // Weights: three identical jobs, two by A and one by B (a re-post of A's first job must not count).
+            assertThat(gateway.postJob("e2e-1", A)).isEqualTo(202);
+            assertThat(gateway.postJob("e2e-2", A)).isEqualTo(202);
+            assertThat(gateway.postJob("e2e-3", B)).isEqualTo(202);
+            assertThat(gateway.postJob("e2e-1", A)).isEqualTo(202);
+            await(Duration.ofSeconds(60), () -> gateway.get("/getTranscodersJobs").get("jobs").size() == 3);
+
+            // Revenue: a 1 ETH winning ticket to the pool's orchestrator, redeemed on chain (paid from the deposit).
+            Web3j web3j = Web3j.build(new HttpService(c.chainRpcUrl()));
+            try {
+                ChainReader reader = new ChainReader(web3j);
+                RoundsManagerClient rounds = new RoundsManagerClient(reader, Address.parse(c.contracts().get("roundsManager")));
+                TicketMaker broadcaster = new TicketMaker(rounds, Credentials.create(c.accounts().get("broadcaster").privateKey()));
+                Transactor orchestrator = new Transactor(web3j, Credentials.create(c.accounts().get("orchestrator").privateKey()), c.chainId());
+                Redemption redemption = new TicketBrokerClient(reader, Address.parse(c.contracts().get("ticketBroker")))
+                        .redeemWinningTicket(orchestrator, broadcaster.make(Address.parse(c.orchestrator()), ONE_ETH, TicketMaker.ALWAYS_WINS));
+                assertThat(redemption.success()).isTrue();
+                assertThat(redemption.amount()).isEqualTo(ONE_ETH);
+            } finally {
+                web3j.shutdown();
+            }
+            Thread.sleep(3_000); // let the ledger take the jobs into this epoch before the round closes
+
+            // A new round settles. If a job still fell into the next epoch, the revenue carries: advance again.
+            JsonNode settled = null;
+            for (int attempt = 0; attempt < 3 && settled == null; attempt++) {
+                AdvanceRoundCommand advance = new AdvanceRoundCommand();
+                advance.dataDir = dir;
+                assertThat(advance.call()).isZero();
+                settled = awaitValue(Duration.ofSeconds(60), () -> {
+                    for (JsonNode s : gateway.get("/getSettlements").get("settlements")) {
+                        if (!s.get("distributed").asText().equals("0")) {
+                            return s;
+                        }
+                    }
+                    return null;
+                }, attempt == 2);
+            }
+            // revenue 1 ETH; fee 5% = 0.05 ETH; 0.95 ETH over weights 2:1. Floors: A 633333333333333333 (remainder 1
+            // of 3), B 316666666666666666 (remainder 2): the one leftover wei goes to B, the larger remainder.
+            assertThat(settled.get("revenue").asText()).isEqualTo("1000000000000000000");
+            assertThat(settled.get("poolFee").asText()).isEqualTo("50000000000000000");
+            assertThat(settled.get("distributed").asText()).isEqualTo("950000000000000000");
+            assertThat(settled.get("carriedRevenue").asText()).isEqualTo("0");
+            long round = settled.get("round").asLong();
+
+            JsonNode rewardsA = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderRewards?transcoderAddress=" + A), "rewards"), true);
+            assertThat(rewardsA.get(0).get("round").asLong()).isEqualTo(round);
+            assertThat(rewardsA.get(0).get("amount").asText()).isEqualTo("633333333333333333");
+            JsonNode rewardsB = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderRewards?transcoderAddress=" + B), "rewards"), true);
+            assertThat(rewardsB.get(0).get("amount").asText()).isEqualTo("316666666666666667");
+
+            // Both passed the 0.01 ETH threshold: each balance became a payout request, on hold until paid.
+            JsonNode payoutsB = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderPayouts?transcoderAddress=" + B), "payouts"), true);
+            assertThat(payoutsB.get(0).get("amount").asText()).isEqualTo("316666666666666667");
+            assertThat(payoutsB.get(0).get("status").asText()).isEqualTo("On hold");
+            JsonNode balanceA = gateway.get("/getTranscoderBalance?transcoderAddress=" + A);
+            assertThat(balanceA.get("balance").asText()).isEqualTo("0");
+            await(Duration.ofSeconds(30), () -> gateway.get("/getTranscoderBalance?transcoderAddress=" + A)
+                    .get("payoutsOnHold").asText().equals("633333333333333333"));
+
+            JsonNode status = gateway.get("/status");
+            assertThat(status.get("round").asLong()).isGreaterThanOrEqualTo(round);
+            assertThat(status.get("error").isNull()).isTrue();
+        } finally {
+            dev.stop();
+            running.join(60_000);
+        }
+        assertThat(running.isAlive()).isFalse();
+    }
+
+    private static JsonNode nonEmpty(JsonNode body, String field) {
+        return body.get(field).isEmpty() ? null : body.get(field);
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private interface Value {
+        JsonNode get() throws Exception;
+    }
+
+    private static void await(Duration timeout, Check check) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!check.ok()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static JsonNode awaitValue(Duration timeout, Value value, boolean required) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode v = value.get();
+            if (v != null) {
+                return v;
+            }
+            Thread.sleep(250);
+        }
+        if (required) {
+            throw new AssertionError("no value within " + timeout);
+        }
+        return null;
+    }
+
+    /** The gateway as an orchestrator and a reader meet it: HTTPS pinned to its certificate, HMAC-signed writes. */
+    private static final class Gateway {
+        private final HttpClient http;
+        private final URI base;
+        private final RequestSigner signer;
+
+        Gateway(DevCredentials c) throws Exception {
+            this.http = HttpClient.newBuilder().sslContext(PinnedTls.trusting(Path.of(c.certificateFile()))).build();
+            this.base = URI.create(c.gatewayUrl());
+            this.signer = RequestSigner.of(c.keyId(), c.secret());
+        }
+
+        int postJob(String jobId, String transcoder) throws Exception {
+            byte[] body = ("{\"jobDetails\":{\"jobId\":\"" + jobId + "\",\"transcoder\":\"" + transcoder
+                    + "\",\"pixels\":75254400,\"duration\":\"2.0\",\"profiles\":3,\"roundJob\":1}}").getBytes(StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/recordTranscoderJob"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            for (Map.Entry<String, String> h : signer.headers("POST", "/recordTranscoderJob", body).entrySet()) {
+                request.header(h.getKey(), h.getValue());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        JsonNode get(String pathAndQuery) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+            return Json.mapper().readTree(response.body());
+        }
+    }
+}
