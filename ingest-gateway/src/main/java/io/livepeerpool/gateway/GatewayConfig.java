@@ -41,7 +41,7 @@ public final class GatewayConfig {
             "connections in the read pool");
     public static final ConfigKey<Long> KAFKA_ACK_TIMEOUT_MS = ConfigKey.longValue("gateway.kafka.ackTimeoutMs", 10_000, 1_000, 120_000,
             "longest wait for Kafka's acknowledgement (or a transaction commit) before answering 503");
-    public static final ConfigKey<Integer> KAFKA_TRANSACTIONAL_PRODUCERS = ConfigKey.integer("gateway.kafka.transactionalProducers", 4, 1, 32,
+    public static final ConfigKey<Integer> KAFKA_TRANSACTIONAL_PRODUCERS = ConfigKey.integer("gateway.kafka.transactionalProducers", 16, 1, 64,
             "transactional producers for batches: how many batches are written at once");
     public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = ConfigKey.string("gateway.kafka.transactionalIdPrefix",
             "ingest-gateway-" + HOST_NAME,
