@@ -44,8 +44,19 @@ public final class BenchLedgerCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("pool-bench-ledger-");
         try (Devstack devstack = Devstack.start(DevstackOptions.defaults(dir))) {
             print(LedgerBench.run(devstack.bootstrapServers(), devstack.schemaRegistryUrl(), options));
+        } finally {
+            deleteTree(dir);
         }
         return 0;
+    }
+
+    /** The temporary devstack's data (a million jobs is a few hundred MB) goes with the run. */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void print(LedgerBench.Result result) {
