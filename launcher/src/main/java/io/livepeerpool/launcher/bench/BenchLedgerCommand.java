@@ -4,6 +4,7 @@ import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.DevstackOptions;
 import io.livepeerpool.launcher.dev.DevCredentials;
 import io.livepeerpool.ledger.streams.bench.LedgerBench;
+import io.livepeerpool.platform.files.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,18 +46,9 @@ public final class BenchLedgerCommand implements Callable<Integer> {
         try (Devstack devstack = Devstack.start(DevstackOptions.defaults(dir))) {
             print(LedgerBench.run(devstack.bootstrapServers(), devstack.schemaRegistryUrl(), options));
         } finally {
-            deleteTree(dir);
+            Directories.deleteQuietly(dir);
         }
         return 0;
-    }
-
-    /** The temporary devstack's data (a million jobs is a few hundred MB) goes with the run. */
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static void print(LedgerBench.Result result) {

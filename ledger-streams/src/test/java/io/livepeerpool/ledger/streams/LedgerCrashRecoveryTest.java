@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.streams;
 
+import io.livepeerpool.platform.files.Directories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livepeerpool.devstack.Devstack;
@@ -116,7 +117,7 @@ class LedgerCrashRecoveryTest {
                 victim.kill();
             }
         } finally {
-            TestFiles.deleteRecursively(stateDirs);
+            Directories.deleteQuietly(stateDirs);
         }
     }
 

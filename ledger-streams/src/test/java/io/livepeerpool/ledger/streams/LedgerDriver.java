@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.streams;
 
+import io.livepeerpool.platform.files.Directories;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
@@ -97,6 +98,6 @@ final class LedgerDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        TestFiles.deleteRecursively(stateDir);
+        Directories.deleteQuietly(stateDir);
     }
 }

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.streams.bench;
 
+import io.livepeerpool.platform.files.Directories;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
@@ -139,7 +140,7 @@ public final class LedgerBench {
                 deleteTopics(admin, created, Set.of(passThroughApp, ledgerApp));
             }
         } finally {
-            BenchFiles.deleteRecursively(stateDir);
+            Directories.deleteQuietly(stateDir);
         }
     }
 
