@@ -89,6 +89,8 @@ class PoolDevEndToEndTest {
                 AdvanceRoundCommand advance = new AdvanceRoundCommand();
                 advance.dataDir = dir;
                 assertThat(advance.call()).isZero();
+                long chainRound = currentRound(c);
+                await(Duration.ofSeconds(10), () -> gateway.get("/status").get("round").asLong() == chainRound);
                 settled = awaitValue(Duration.ofSeconds(60), () -> {
                     for (JsonNode s : gateway.get("/getSettlements").get("settlements")) {
                         if (!s.get("distributed").asText().equals("0")) {
@@ -129,6 +131,16 @@ class PoolDevEndToEndTest {
             running.join(60_000);
         }
         assertThat(running.isAlive()).isFalse();
+    }
+
+    private static long currentRound(DevCredentials c) {
+        Web3j web3j = Web3j.build(new HttpService(c.chainRpcUrl()));
+        try {
+            return new RoundsManagerClient(new ChainReader(web3j), Address.parse(c.contracts().get("roundsManager")))
+                    .currentRound().longValueExact();
+        } finally {
+            web3j.shutdown();
+        }
     }
 
     private static JsonNode nonEmpty(JsonNode body, String field) {
