@@ -100,4 +100,15 @@ class TicketValidatorTest {
         assertThat(validator.validate(TestTickets.body(ticket)).problems())
                 .contains(new Problem("winningTicket.sig", "is not a valid recoverable signature"));
     }
+
+    @Test
+    void aZeroBasedRecoveryByteIsRefusedBecauseTheChainRefusesIt() {
+        ObjectNode ticket = TestTickets.winning(POOL, sender);
+        String sig = ticket.get("sig").textValue();
+        String v = sig.substring(sig.length() - 2).equals("1b") ? "00" : "01";
+        ticket.put("sig", sig.substring(0, sig.length() - 2) + v);
+
+        assertThat(validator.validate(TestTickets.body(ticket)).problems())
+                .contains(new Problem("winningTicket.sig", "is not a valid recoverable signature"));
+    }
 }

@@ -11,10 +11,14 @@ import org.web3j.crypto.Sign;
 
 /**
  * The sender's signature over a ticket: secp256k1 over the EIP-191 "\x19Ethereum Signed Message:\n32" prefix of the
- * ticket hash, 65 bytes r ++ s ++ v with v 27 or 28 (0 and 1 are accepted and normalised, as ecrecover tooling does).
+ * ticket hash, 65 bytes r ++ s ++ v. Only what the TicketBroker accepts is accepted here: v 27 or 28 and a low s
+ * (EIP-2). A v of 0/1 or a high s would recover a sender off chain, but the redemption would revert, so a gateway
+ * that took such a ticket would promise revenue that can never be collected.
  */
 public final class TicketSignature {
     public static final int LENGTH = 65;
+    /** secp256k1n / 2: the largest s the chain accepts (EIP-2). */
+    public static final BigInteger S_MAX = new BigInteger("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0", 16);
 
     private TicketSignature() {
     }
@@ -34,10 +38,10 @@ public final class TicketSignature {
             return Optional.empty();
         }
         byte v = signature[64];
-        if (v == 0 || v == 1) {
-            v += 27;
-        }
         if (v != 27 && v != 28) {
+            return Optional.empty();
+        }
+        if (new BigInteger(1, Arrays.copyOfRange(signature, 32, 64)).compareTo(S_MAX) > 0) {
             return Optional.empty();
         }
         Sign.SignatureData data = new Sign.SignatureData(v,

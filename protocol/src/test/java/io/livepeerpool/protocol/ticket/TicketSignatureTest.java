@@ -54,4 +54,24 @@ class TicketSignatureTest {
         badV[64] = 5;
         assertThat(TicketSignature.recover(hash, badV)).isEmpty();
     }
+
+    @net.jqwik.api.Example
+    void onlyWhatTheChainAcceptsIsAccepted() {
+        Bytes32 hash = TicketHash.of(ticket(1, 1));
+        byte[] sig = TicketSignature.sign(hash, SENDER);
+        assertThat(TicketSignature.recover(hash, sig)).contains(SENDER_ADDRESS);
+
+        byte[] zeroBasedV = sig.clone();
+        zeroBasedV[64] -= 27;
+        assertThat(TicketSignature.recover(hash, zeroBasedV)).as("v 0/1: the contract reverts").isEmpty();
+
+        // (r, n - s, v flipped) is the same signature in its high-s form: ecrecover gives the same signer, the
+        // contract refuses it.
+        BigInteger n = new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+        byte[] highS = sig.clone();
+        System.arraycopy(Uint256.toBytes32(n.subtract(s)), 0, highS, 32, 32);
+        highS[64] = (byte) (sig[64] == 27 ? 28 : 27);
+        assertThat(TicketSignature.recover(hash, highS)).as("high s: the contract reverts").isEmpty();
+    }
 }
