@@ -66,6 +66,7 @@ final class SchemaRegistryProcess implements AutoCloseable {
         try {
             Files.writeString(pidFile, registry.process.pid() + "\n");
             registry.awaitReady(logFile);
+            registry.requireBackwardCompatibility();
             return registry;
         } catch (Exception e) {
             registry.close();
@@ -105,6 +106,26 @@ final class SchemaRegistryProcess implements AutoCloseable {
     private static String javaBinary() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /**
+     * Apicurio's default compatibility level is NONE; the pool evolves its schemas BACKWARD (readers of a new version
+     * read every old record), so the registry refuses anything else, as a Confluent registry configured for the pool
+     * would. The schemas module's compatibility test is the first guard; this one holds at run time.
+     */
+    private void requireBackwardCompatibility() throws Exception {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpRequest put = HttpRequest.newBuilder(URI.create(ccompatUrl() + "/config"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"BACKWARD\"}"))
+                    .build();
+            HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("schema registry refused global compatibility BACKWARD: HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+        }
     }
 
     private void awaitReady(Path logFile) throws Exception {
