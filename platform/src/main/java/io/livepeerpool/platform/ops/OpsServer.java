@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plain-HTTP operations endpoint for services that have no public HTTP API of their own (projector, ledger,
@@ -41,6 +42,7 @@ public final class OpsServer implements Service {
                 })
                 .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()))
                 .start(host, port);
+        LoggerFactory.getLogger(OpsServer.class).info("ops endpoint on http://{}:{} (/health, /metrics)", host, app.port());
     }
 
     public int port() {
