@@ -1,5 +1,6 @@
 package io.livepeerpool.devstack;
 
+import io.livepeerpool.platform.process.ChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ final class Postgres implements AutoCloseable {
     static Postgres start(Path dataDir, int port) throws Exception {
         Path pgData = dataDir.resolve("postgres");
         // a postmaster left running by a JVM that was killed outright still owns the data directory
-        StaleProcess.stopIfAlive(pgData.resolve("postmaster.pid"),
-                info -> StaleProcess.executableName(info).equals("postgres"), Duration.ofSeconds(15));
+        ChildProcesses.stopIfAlive(pgData.resolve("postmaster.pid"),
+                info -> ChildProcesses.executableName(info).equals("postgres"), Duration.ofSeconds(15));
         Files.createDirectories(pgData);
         Path logFile = dataDir.resolve("postgres.log");
         ProcessBuilder.Redirect output = ProcessBuilder.Redirect.appendTo(logFile.toFile());

@@ -1,5 +1,6 @@
 package io.livepeerpool.devstack;
 
+import io.livepeerpool.platform.process.ChildProcesses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code /apis/ccompat/v7}. Storage is H2 in a file under {@code <dataDir>/registry}, so schemas survive a restart;
  * output goes to {@code <dataDir>/registry.log}. The child is killed on {@link #close()} and, failing that, by a JVM
  * shutdown hook; a child left behind by a JVM that was killed outright is stopped by the next start on the same data
- * directory (see {@link StaleProcess}).
+ * directory (see {@link ChildProcesses}).
  */
 final class SchemaRegistryProcess implements AutoCloseable {
 
@@ -43,7 +44,7 @@ final class SchemaRegistryProcess implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.pidFile = pidFile;
-        this.shutdownHook = new Thread(() -> StaleProcess.stop(process.toHandle(), STOP_GRACE),
+        this.shutdownHook = new Thread(() -> ChildProcesses.stop(process.toHandle(), STOP_GRACE),
                 "devstack-registry-killer");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -54,8 +55,8 @@ final class SchemaRegistryProcess implements AutoCloseable {
         Path home = dataDir.resolve("registry");
         Files.createDirectories(home);
         Path pidFile = dataDir.resolve("registry.pid");
-        StaleProcess.stopIfAlive(pidFile, info -> StaleProcess.executableName(info).startsWith("java")
-                && StaleProcess.commandLine(info).contains(RUNNER_MARKER), STOP_GRACE);
+        ChildProcesses.stopIfAlive(pidFile, info -> ChildProcesses.executableName(info).startsWith("java")
+                && ChildProcesses.commandLine(info).contains(RUNNER_MARKER), STOP_GRACE);
         Path logFile = dataDir.resolve("registry.log");
 
         ProcessBuilder builder = new ProcessBuilder(command(runnerJar, home, port))
@@ -184,7 +185,7 @@ final class SchemaRegistryProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // only the stdin pipe
         }
-        StaleProcess.stop(process.toHandle(), STOP_GRACE);
+        ChildProcesses.stop(process.toHandle(), STOP_GRACE);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

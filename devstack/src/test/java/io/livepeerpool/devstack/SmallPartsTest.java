@@ -1,5 +1,6 @@
 package io.livepeerpool.devstack;
 
+import io.livepeerpool.platform.process.ChildProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** FreePort, DevstackOptions and StaleProcess. */
+/** FreePort, DevstackOptions and ChildProcesses. */
 class SmallPartsTest {
 
     @TempDir
@@ -44,10 +45,10 @@ class SmallPartsTest {
         try {
             Path pidFile = Files.writeString(dir.resolve("x.pid"), sleeper.pid() + "\n");
 
-            StaleProcess.stopIfAlive(pidFile, info -> false, Duration.ofSeconds(5));
+            ChildProcesses.stopIfAlive(pidFile, info -> false, Duration.ofSeconds(5));
             assertThat(sleeper.isAlive()).isTrue();
 
-            StaleProcess.stopIfAlive(pidFile, info -> StaleProcess.executableName(info).equals("sleep"),
+            ChildProcesses.stopIfAlive(pidFile, info -> ChildProcesses.executableName(info).equals("sleep"),
                     Duration.ofSeconds(5));
             assertThat(sleeper.waitFor(5, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -57,11 +58,11 @@ class SmallPartsTest {
 
     @Test
     void missingOrGarbledPidFilesAreIgnored() throws Exception {
-        StaleProcess.stopIfAlive(dir.resolve("none.pid"), info -> true, Duration.ofSeconds(1));
-        StaleProcess.stopIfAlive(Files.writeString(dir.resolve("bad.pid"), "not a pid"), info -> true,
+        ChildProcesses.stopIfAlive(dir.resolve("none.pid"), info -> true, Duration.ofSeconds(1));
+        ChildProcesses.stopIfAlive(Files.writeString(dir.resolve("bad.pid"), "not a pid"), info -> true,
                 Duration.ofSeconds(1));
         // and never this JVM, whatever the predicate says
-        StaleProcess.stopIfAlive(Files.writeString(dir.resolve("self.pid"), ProcessHandle.current().pid() + "\n"),
+        ChildProcesses.stopIfAlive(Files.writeString(dir.resolve("self.pid"), ProcessHandle.current().pid() + "\n"),
                 info -> true, Duration.ofSeconds(1));
     }
 }

@@ -1,5 +1,6 @@
 package io.livepeerpool.chain.dev;
 
+import io.livepeerpool.platform.process.ChildProcesses;
 import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.chain.tx.Transactor;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class DevChain implements AutoCloseable {
         this.logFile = logFile;
         this.pidFile = pidFile;
         this.accounts = DevAccounts.fromMnemonic(options.mnemonic(), options.accountCount());
-        this.shutdownHook = new Thread(() -> ChildProcess.stop(process.toHandle(), STOP_GRACE), "devchain-stopper");
+        this.shutdownHook = new Thread(() -> ChildProcesses.stop(process.toHandle(), STOP_GRACE), "devchain-stopper");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -85,7 +86,7 @@ public final class DevChain implements AutoCloseable {
         DevChain chain;
         try {
             Files.createDirectories(workDir);
-            ChildProcess.stopLeftover(pidFile, COMMAND_MARKER, STOP_GRACE);
+            ChildProcesses.stopIfAlive(pidFile, info -> ChildProcesses.commandLine(info).contains(COMMAND_MARKER), STOP_GRACE);
             ProcessBuilder builder = new ProcessBuilder(command(home, port))
                     .directory(home.dir().toFile())
                     .redirectErrorStream(true)
@@ -250,7 +251,7 @@ public final class DevChain implements AutoCloseable {
         } catch (IOException ignored) {
             // only the stdin pipe
         }
-        ChildProcess.stop(process.toHandle(), STOP_GRACE);
+        ChildProcesses.stop(process.toHandle(), STOP_GRACE);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
