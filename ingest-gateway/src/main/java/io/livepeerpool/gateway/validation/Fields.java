@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -93,41 +94,29 @@ public final class Fields {
 
     /** A JSON string matching {@code shape}; {@code shapeMessage} explains the shape when it does not. */
     public String string(String name, boolean required, Pattern shape, String shapeMessage) {
-        JsonNode node = node(name, required);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            problem(name, "must be a string");
-            return null;
-        }
-        if (!shape.matcher(node.textValue()).matches()) {
-            problem(name, shapeMessage);
-            return null;
-        }
-        return node.textValue();
+        return text(name, required, value -> {
+            if (!shape.matcher(value).matches()) {
+                throw new IllegalArgumentException(shapeMessage);
+            }
+            return value;
+        });
     }
 
     /** An Ethereum address: 0x + 40 hex; mixed case must pass EIP-55. */
     public Address address(String name) {
-        JsonNode node = node(name, true);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            problem(name, "must be a string");
-            return null;
-        }
-        try {
-            return Address.parse(node.textValue());
-        } catch (IllegalArgumentException e) {
-            problem(name, e.getMessage());
-            return null;
-        }
+        return text(name, true, Address::parse);
     }
 
     /** 0x + 64 hex. */
     public Bytes32 bytes32(String name, boolean required) {
+        return text(name, required, Bytes32::parse);
+    }
+
+    /**
+     * A JSON string turned into a value by {@code parse}; a parse failure (IllegalArgumentException) becomes a
+     * problem with its message, so every text field reports the same way.
+     */
+    private <T> T text(String name, boolean required, Function<String, T> parse) {
         JsonNode node = node(name, required);
         if (node == null) {
             return null;
@@ -137,7 +126,7 @@ public final class Fields {
             return null;
         }
         try {
-            return Bytes32.parse(node.textValue());
+            return parse.apply(node.textValue());
         } catch (IllegalArgumentException e) {
             problem(name, e.getMessage());
             return null;
