@@ -5,7 +5,10 @@ import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
+import io.livepeerpool.schemas.avro.MaxFloat;
 import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Redemption;
+import io.livepeerpool.schemas.avro.RedemptionIntent;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
@@ -94,12 +97,34 @@ public final class Topics {
             "pool.ledger-barrier", "\"pool\"", LedgerBarrierEvent.class, LedgerBarrierEvent.getClassSchema(), 1,
             TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
 
+    /**
+     * The redeemer's write-ahead log: each redemption transaction recorded (signed raw tx, nonce, tickets) before it
+     * is broadcast, then its replacement or closing. Keyed by redeemer wallet so one wallet's nonces stay ordered on
+     * one partition; a restarted redeemer reads its wallet's open intents back and reconciles them with the chain.
+     */
+    public static final TopicSpec<RedemptionIntent> REDEMPTION_INTENTS = new TopicSpec<>(
+            "pool.redemption-intents", "redeemer wallet address (lowercase hex)", RedemptionIntent.class,
+            RedemptionIntent.getClassSchema(), 3, TopicSpec.CleanupPolicy.DELETE, FOREVER, "redeemer-worker");
+
+    /** One final outcome per winning ticket (Redeemed, Failed, Expired), keyed by ticket hash. */
+    public static final TopicSpec<Redemption> REDEMPTIONS = new TopicSpec<>(
+            "pool.redemptions", "ticket hash (0x + 64 lowercase hex)", Redemption.class,
+            Redemption.getClassSchema(), 3, TopicSpec.CleanupPolicy.DELETE, FOREVER, "redeemer-worker");
+
+    /**
+     * The current max float per sender, keyed by sender. Compacted: derived state, rebuilt from chain events and
+     * redemption intents and outcomes; only the last value per sender matters.
+     */
+    public static final TopicSpec<MaxFloat> MAX_FLOAT = new TopicSpec<>(
+            "pool.max-float", "ticket sender address (lowercase hex)", MaxFloat.class,
+            MaxFloat.getClassSchema(), 3, TopicSpec.CleanupPolicy.COMPACT, FOREVER, "ledger-streams (max float)");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
-                LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER);
+                LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */
