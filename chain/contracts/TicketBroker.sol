@@ -10,6 +10,11 @@ import "./Interfaces.sol";
  * tickets. A winning ticket is paid from the deposit first, then from the recipient's share of the sender's reserve
  * for the current round, so the amount transferred can be below faceValue, even 0, while the ticket is consumed.
  * The ETH paid goes to the BondingManager, which credits the recipient's fees.
+ *
+ * Where the redeemer meets it, it behaves as the deployed contracts do: the funding check of protocol PR #657
+ * (an underfunded ticket reverts and stays redeemable), OpenZeppelin ECDSA 4.4.1's revert strings for malformed
+ * signatures, checked reserve arithmetic (Panic 0x11 when a claim exceeds a shrunken allocation), a withdrawal that
+ * keeps withdrawRound, and Livepeer's log order when funding.
  */
 contract TicketBroker {
     struct Ticket {
@@ -82,8 +87,11 @@ contract TicketBroker {
 
     // ---------------------------------------------------------------- funding, unlock, withdrawal
 
+    // Log order as on Livepeer: a deposit cancels an unlock before DepositFunded, a reserve after ReserveFunded, and
+    // fundDepositAndReserve emits ReserveFunded before DepositFunded.
     function fundDeposit() external payable {
         _addDeposit(msg.sender, msg.value);
+        emit DepositFunded(msg.sender, msg.value);
     }
 
     function fundReserve() external payable {
@@ -91,12 +99,18 @@ contract TicketBroker {
     }
 
     function fundDepositAndReserve(uint256 _depositAmount, uint256 _reserveAmount) external payable {
+        fundDepositAndReserveFor(msg.sender, _depositAmount, _reserveAmount);
+    }
+
+    /// @notice Funds `_addr`'s deposit and reserve with the caller's ETH.
+    function fundDepositAndReserveFor(address _addr, uint256 _depositAmount, uint256 _reserveAmount) public payable {
         require(
             msg.value == _depositAmount + _reserveAmount,
             "msg.value does not equal sum of deposit amount and reserve amount"
         );
-        _addDeposit(msg.sender, _depositAmount);
-        _addReserve(msg.sender, _reserveAmount);
+        _addDeposit(_addr, _depositAmount);
+        _addReserve(_addr, _reserveAmount);
+        emit DepositFunded(_addr, _depositAmount);
     }
 
     /// @notice Starts the unlock period; deposit and reserve can be withdrawn once it is over.
@@ -122,8 +136,9 @@ contract TicketBroker {
         require(deposit > 0 || reserve > 0, "sender deposit and reserve are zero");
         require(sender.withdrawRound > 0, "no unlock request in progress");
         require(sender.withdrawRound <= roundsManager.currentRound(), "account is locked");
+        // withdrawRound is kept, as on Livepeer: the sender stays unlocked (its tickets fail "sender is unlocked")
+        // until it funds again, which cancels the unlock (UnlockCancelled).
         sender.deposit = 0;
-        sender.withdrawRound = 0;
         reserves[msg.sender].funds = 0;
         emit Withdrawal(msg.sender, deposit, reserve);
         (bool sent, ) = payable(msg.sender).call{value: deposit + reserve}("");
@@ -141,7 +156,13 @@ contract TicketBroker {
 
         Sender storage sender = senders[_ticket.sender];
         require(!_isUnlocked(sender), "sender is unlocked");
-        require(sender.deposit > 0 || reserves[_ticket.sender].funds > 0, "sender deposit and reserve are zero");
+        // Protocol PR #657: the funding check replaces "sender deposit and reserve are zero". The whole reserve counts
+        // here, only the recipient's share of it in the payment (protocol issue #663), so a ticket that passes can
+        // still transfer less than faceValue. A ticket that fails is not consumed and may be redeemed after a top-up.
+        require(
+            sender.deposit + reserves[_ticket.sender].funds >= _ticket.faceValue,
+            "sender deposit and reserve insufficient to cover ticket face value"
+        );
 
         usedTickets[ticketHash] = true;
 
@@ -203,12 +224,20 @@ contract TicketBroker {
     }
 
     function getSenderInfo(address _sender) external view returns (Sender memory sender, ReserveInfo memory reserve) {
-        Reserve storage r = reserves[_sender];
         sender = senders[_sender];
-        reserve = ReserveInfo(r.funds, r.claimedForRound[roundsManager.currentRound()]);
+        reserve = getReserveInfo(_sender);
     }
 
-    /// @notice What `_claimant` may still claim from `_reserveHolder`'s reserve in the current round.
+    function getReserveInfo(address _reserveHolder) public view returns (ReserveInfo memory info) {
+        Reserve storage r = reserves[_reserveHolder];
+        info = ReserveInfo(r.funds, r.claimedForRound[roundsManager.currentRound()]);
+    }
+
+    /**
+     * @notice What `_claimant` may still claim from `_reserveHolder`'s reserve in the current round. Not clamped, as on
+     * Livepeer: the pool size counts orchestrators that joined this round, so the allocation can shrink below what
+     * was already claimed, and then this panics (0x11) and so does a redemption that claims from the reserve.
+     */
     function claimableReserve(address _reserveHolder, address _claimant) public view returns (uint256) {
         if (!bondingManager.isActiveTranscoder(_claimant)) {
             return 0;
@@ -220,8 +249,7 @@ contract TicketBroker {
         Reserve storage r = reserves[_reserveHolder];
         uint256 round = roundsManager.currentRound();
         uint256 allocation = (r.funds + r.claimedForRound[round]) / poolSize;
-        uint256 claimed = r.claimedByAddress[round][_claimant];
-        return allocation > claimed ? allocation - claimed : 0;
+        return allocation - r.claimedByAddress[round][_claimant];
     }
 
     /// @notice What `_claimant` has claimed from `_reserveHolder`'s reserve in the current round.
@@ -235,22 +263,22 @@ contract TicketBroker {
 
     // ---------------------------------------------------------------- internals
 
+    /// @dev The caller emits DepositFunded, after whatever else the funding emits.
     function _addDeposit(address _sender, uint256 _amount) private {
         Sender storage sender = senders[_sender];
         sender.deposit += _amount;
         if (sender.withdrawRound > 0) {
             _cancelUnlock(sender, _sender);
         }
-        emit DepositFunded(_sender, _amount);
     }
 
     function _addReserve(address _sender, uint256 _amount) private {
         Sender storage sender = senders[_sender];
         reserves[_sender].funds += _amount;
+        emit ReserveFunded(_sender, _amount);
         if (sender.withdrawRound > 0) {
             _cancelUnlock(sender, _sender);
         }
-        emit ReserveFunded(_sender, _amount);
     }
 
     function _cancelUnlock(Sender storage _sender, address _senderAddress) private {
@@ -301,15 +329,17 @@ contract TicketBroker {
         }
         bytes32 blockHash = roundsManager.blockHashForRound(creationRound);
         require(blockHash != bytes32(0), "ticket creationRound does not have a block hash");
-        require(creationRoundBlockHash == blockHash, "ticket creationRound block hash invalid");
+        require(creationRoundBlockHash == blockHash, "ticket creationRoundBlockHash invalid for creationRound");
         require(creationRound + ticketValidityPeriod > roundsManager.currentRound(), "ticket is expired");
     }
 
-    /// @return the signer of the EIP-191 prefixed `_hash`, or address(0) for a malformed or malleable signature
+    /**
+     * @return the signer of the EIP-191 prefixed `_hash`. Reverts as Livepeer's TicketBroker does: its own length check
+     * ("INVALID_SIGNATURE_LENGTH"), then OpenZeppelin ECDSA 4.4.1's checks of s (malleable copies), v and the
+     * recovered address; so "ECDSA: invalid signature length" is never reached through a 65-byte check.
+     */
     function _recoverEthSigned(bytes32 _hash, bytes memory _sig) private pure returns (address) {
-        if (_sig.length != 65) {
-            return address(0);
-        }
+        require(_sig.length == 65, "INVALID_SIGNATURE_LENGTH");
         bytes32 r;
         bytes32 s;
         uint8 v;
@@ -318,10 +348,11 @@ contract TicketBroker {
             s := mload(add(_sig, 64))
             v := byte(0, mload(add(_sig, 96)))
         }
-        if ((v != 27 && v != 28) || uint256(s) > MAX_S) {
-            return address(0);
-        }
+        require(uint256(s) <= MAX_S, "ECDSA: invalid signature 's' value");
+        require(v == 27 || v == 28, "ECDSA: invalid signature 'v' value");
         bytes32 digest = keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", _hash));
-        return ecrecover(digest, v, r, s);
+        address signer = ecrecover(digest, v, r, s);
+        require(signer != address(0), "ECDSA: invalid signature");
+        return signer;
     }
 }

@@ -45,7 +45,8 @@ class ChainEventDecodingTest {
 
     @Test
     void everyEventTypeArrivesOnceWithItsFieldsAndKey() throws Exception {
-        // deposit 1 ETH, reserve 2 ETH; a second orchestrator makes the pool size 2: a 5 ETH ticket pays 1 + 1 ETH
+        // deposit 1 ETH, reserve 2 ETH; a second orchestrator makes the pool size 2: a 3 ETH ticket (within the funding
+        // check's deposit + reserve) pays 1 + 1 ETH
         DevNetwork net = TestChain.deploy(DeployOptions.defaults().withBroadcasterFunds(ETH, ETH.multiply(BigInteger.TWO)));
         TicketBrokerClient broker = net.ticketBroker();
         Address orchestrator = net.accounts().orchestrator().address();
@@ -60,7 +61,7 @@ class ChainEventDecodingTest {
             Transactor sender = net.chain().transactor(net.accounts().spare(4));
             TxResult deposit = broker.fundDeposit(sender, ETH).requireSuccess("deposit");
             TxResult reserve = broker.fundReserve(sender, ETH.multiply(BigInteger.TWO)).requireSuccess("reserve");
-            SignedTicket ticket = net.ticketMaker().make(orchestrator, ETH.multiply(BigInteger.valueOf(5)), TicketMaker.ALWAYS_WINS);
+            SignedTicket ticket = net.ticketMaker().make(orchestrator, ETH.multiply(BigInteger.valueOf(3)), TicketMaker.ALWAYS_WINS);
             Redemption redemption = broker.redeemWinningTicket(net.redeemer(), ticket);
             assertThat(redemption.success()).isTrue();
             BigInteger fees = net.bondingManager().pendingFees(orchestrator, net.roundsManager().currentRound());
@@ -101,7 +102,7 @@ class ChainEventDecodingTest {
                     broadcaster.hex(), WinningTicketRedeemedEvent.class);
             assertThat(redeemed.getSender()).isEqualTo(broadcaster.hex());
             assertThat(redeemed.getRecipient()).isEqualTo(orchestrator.hex());
-            assertWei(redeemed.getFaceValue(), ETH.multiply(BigInteger.valueOf(5)));
+            assertWei(redeemed.getFaceValue(), ETH.multiply(BigInteger.valueOf(3)));
             assertWei(redeemed.getWinProb(), TicketMaker.ALWAYS_WINS);
             assertWei(redeemed.getSenderNonce(), ticket.ticket().senderNonce());
             assertWei(redeemed.getRecipientRand(), ticket.recipientRand());
@@ -117,7 +118,7 @@ class ChainEventDecodingTest {
                     orchestrator.hex(), WinningTicketTransferEvent.class);
             assertThat(transfer.getSender()).isEqualTo(broadcaster.hex());
             assertThat(transfer.getRecipient()).isEqualTo(orchestrator.hex());
-            assertWei(transfer.getAmount(), ETH.multiply(BigInteger.TWO)); // less than the 5 ETH faceValue
+            assertWei(transfer.getAmount(), ETH.multiply(BigInteger.TWO)); // less than the 3 ETH faceValue
             assertThat(redemption.tx().gasCost()).isPositive();
             assertWei(transfer.getGasCost(), redemption.tx().gasCost());
 

@@ -17,6 +17,8 @@ public final class BondingManagerClient {
     public static final String PENDING_FEES = "pendingFees(address,uint256)";
     public static final String WITHDRAW_FEES = "withdrawFees(address,uint256)";
     public static final String REWARD = "reward()";
+    /** Dev contract only: stands in for Livepeer's resignation (unbonding all stake). */
+    public static final String RESIGN_TRANSCODER = "resignTranscoder()";
     /** Dev contract only: wires the TicketBroker that may credit fees. */
     public static final String SET_TICKET_BROKER = "setTicketBroker(address)";
     /** Dev contract only: the delegators' share of an orchestrator's fees, kept aside. */
@@ -24,6 +26,7 @@ public final class BondingManagerClient {
 
     public static final String TRANSCODER_UPDATE = "TranscoderUpdate(address,uint256,uint256)";
     public static final String TRANSCODER_ACTIVATED = "TranscoderActivated(address,uint256)";
+    public static final String TRANSCODER_DEACTIVATED = "TranscoderDeactivated(address,uint256)";
     public static final String WITHDRAW_FEES_EVENT = "WithdrawFees(address,address,uint256)";
     public static final String REWARD_EVENT = "Reward(address,uint256)";
 
@@ -44,10 +47,18 @@ public final class BondingManagerClient {
         return address;
     }
 
-    /** Registers (or updates) the sender as an orchestrator; rewardCut and feeShare in ppm. */
+    /**
+     * Registers (or updates) the sender as an orchestrator; rewardCut and feeShare in ppm. A new orchestrator counts in
+     * the pool size at once and is active from the next round (at once in the dev deployment's own round).
+     */
     public TxResult registerTranscoder(Transactor orchestrator, long rewardCutPpm, long feeSharePpm) {
         return orchestrator.send(address,
                 Abi.call(TRANSCODER, new Uint256(rewardCutPpm), new Uint256(feeSharePpm)), BigInteger.ZERO, GAS);
+    }
+
+    /** Dev contract: leaves the pool now (pool size drops at once), active until the end of the current round. */
+    public TxResult resignTranscoder(Transactor orchestrator) {
+        return orchestrator.send(address, Abi.call(RESIGN_TRANSCODER), BigInteger.ZERO, GAS);
     }
 
     public TxResult setTicketBroker(Transactor owner, Address ticketBroker) {

@@ -25,6 +25,7 @@ public final class TicketBrokerClient {
     public static final String FUND_DEPOSIT = "fundDeposit()";
     public static final String FUND_RESERVE = "fundReserve()";
     public static final String FUND_DEPOSIT_AND_RESERVE = "fundDepositAndReserve(uint256,uint256)";
+    public static final String FUND_DEPOSIT_AND_RESERVE_FOR = "fundDepositAndReserveFor(address,uint256,uint256)";
     public static final String UNLOCK = "unlock()";
     public static final String CANCEL_UNLOCK = "cancelUnlock()";
     public static final String WITHDRAW = "withdraw()";
@@ -33,6 +34,10 @@ public final class TicketBrokerClient {
             "batchRedeemWinningTickets(" + TicketAbi.TUPLE + "[],bytes[],uint256[])";
     public static final String GET_TICKET_HASH = "getTicketHash(" + TicketAbi.TUPLE + ")";
     public static final String GET_SENDER_INFO = "getSenderInfo(address)";
+    public static final String GET_RESERVE_INFO = "getReserveInfo(address)";
+    public static final String TICKET_VALIDITY_PERIOD = "ticketValidityPeriod()";
+    public static final String UNLOCK_PERIOD = "unlockPeriod()";
+    public static final String IS_UNLOCK_IN_PROGRESS = "isUnlockInProgress(address)";
     public static final String USED_TICKETS = "usedTickets(bytes32)";
     public static final String CLAIMABLE_RESERVE = "claimableReserve(address,address)";
     public static final String CLAIMED_RESERVE = "claimedReserve(address,address)";
@@ -79,6 +84,12 @@ public final class TicketBrokerClient {
                 deposit.add(reserve), FUNDING_GAS);
     }
 
+    /** Funds {@code beneficiary}'s deposit and reserve with {@code payer}'s ETH. */
+    public TxResult fundDepositAndReserveFor(Transactor payer, Address beneficiary, BigInteger deposit, BigInteger reserve) {
+        return payer.send(address, Abi.call(FUND_DEPOSIT_AND_RESERVE_FOR, web3(beneficiary), new Uint256(deposit),
+                new Uint256(reserve)), deposit.add(reserve), FUNDING_GAS);
+    }
+
     public TxResult unlock(Transactor sender) {
         return sender.send(address, Abi.call(UNLOCK), BigInteger.ZERO, FUNDING_GAS);
     }
@@ -95,36 +106,80 @@ public final class TicketBrokerClient {
 
     /** Redeems one ticket; a revert is returned (success false, reason), not thrown. */
     public Redemption redeemWinningTicket(Transactor redeemer, SignedTicket t) {
-        TxResult tx = redeemer.send(address, redeemData(t), BigInteger.ZERO, REDEEM_GAS);
-        BigInteger amount = transfers(tx).stream()
-                .filter(x -> x.sender().equals(t.ticket().sender()) && x.recipient().equals(t.ticket().recipient()))
-                .map(WinningTicketTransfer::amount)
-                .reduce(BigInteger.ZERO, BigInteger::add);
-        return new Redemption(t.hash(), tx, amount);
+        TxResult tx = redeemer.send(address, redeemCalldata(t), BigInteger.ZERO, REDEEM_GAS);
+        return new Redemption(t.hash(), tx, amountTransferred(tx, t.ticket()));
     }
 
-    /** Dry run of a redemption (eth_call from {@code redeemer}): the revert reason, or empty if it would succeed. */
+    /**
+     * Dry run of a redemption (eth_call from {@code redeemer} on the latest block): the revert reason
+     * ({@code Error(string)}, or {@code "Panic(0x11)"} and the like), or empty if it would succeed.
+     */
     public Optional<String> redeemRevertReason(Address redeemer, SignedTicket t) {
+        return revertReason(redeemer, redeemCalldata(t));
+    }
+
+    /**
+     * Dry run of a batch: the revert reason of the whole call, or empty. A ticket that fails inside the batch does not
+     * revert it (it is skipped), so this only catches what fails the batch as a whole, e.g. an uninitialized round;
+     * check tickets one by one with {@link #redeemRevertReason}.
+     */
+    public Optional<String> batchRedeemRevertReason(Address redeemer, List<SignedTicket> tickets) {
+        return revertReason(redeemer, batchRedeemCalldata(tickets));
+    }
+
+    /** eth_estimateGas of a redemption; throws {@link ChainCallException} with the reason if it would revert. */
+    public BigInteger estimateRedeemGas(Address redeemer, SignedTicket t) {
+        return reader.estimateGas(redeemer, address, redeemCalldata(t), BigInteger.ZERO);
+    }
+
+    /** eth_estimateGas of a batch redemption; throws {@link ChainCallException} with the reason if it would revert. */
+    public BigInteger estimateBatchRedeemGas(Address redeemer, List<SignedTicket> tickets) {
+        return reader.estimateGas(redeemer, address, batchRedeemCalldata(tickets), BigInteger.ZERO);
+    }
+
+    /** Redeems several tickets in one transaction; tickets that fail are skipped by the contract. */
+    public TxResult batchRedeemWinningTickets(Transactor redeemer, List<SignedTicket> tickets) {
+        BigInteger gas = REDEEM_GAS.multiply(BigInteger.valueOf(Math.max(1, tickets.size()))).min(BATCH_GAS_CAP);
+        return redeemer.send(address, batchRedeemCalldata(tickets), BigInteger.ZERO, gas);
+    }
+
+    /** Calldata of {@code redeemWinningTicket(ticket, sig, recipientRand)}, for a transaction signed elsewhere. */
+    public static String redeemCalldata(SignedTicket t) {
+        return Abi.call(REDEEM_WINNING_TICKET, TicketAbi.struct(t.ticket()), new DynamicBytes(t.sig()),
+                new Uint256(t.recipientRand()));
+    }
+
+    /** Calldata of {@code batchRedeemWinningTickets(tickets, sigs, recipientRands)}, for a transaction signed elsewhere. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static String batchRedeemCalldata(List<SignedTicket> tickets) {
+        List<DynamicStruct> structs = tickets.stream().map(t -> TicketAbi.struct(t.ticket())).toList();
+        List<DynamicBytes> sigs = tickets.stream().map(t -> new DynamicBytes(t.sig())).toList();
+        List<Uint256> rands = tickets.stream().map(t -> new Uint256(t.recipientRand())).toList();
+        return Abi.call(BATCH_REDEEM_WINNING_TICKETS,
+                new DynamicArray(DynamicStruct.class, structs),
+                new DynamicArray(DynamicBytes.class, sigs),
+                new DynamicArray(Uint256.class, rands));
+    }
+
+    /**
+     * What {@code ticket}'s recipient got in {@code tx}: the sum of this broker's WinningTicketTransfer logs from its
+     * sender to its recipient (0 when there is none). In a batch holding several tickets of one sender and recipient,
+     * logs follow ticket order; match them with the WinningTicketRedeemed logs to split them.
+     */
+    public BigInteger amountTransferred(TxResult tx, Ticket ticket) {
+        return transfers(tx).stream()
+                .filter(x -> x.sender().equals(ticket.sender()) && x.recipient().equals(ticket.recipient()))
+                .map(WinningTicketTransfer::amount)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+    }
+
+    private Optional<String> revertReason(Address from, String data) {
         try {
-            reader.call(redeemer, address, redeemData(t), BigInteger.ZERO, DefaultBlockParameterName.LATEST);
+            reader.call(from, address, data, BigInteger.ZERO, DefaultBlockParameterName.LATEST);
             return Optional.empty();
         } catch (ChainCallException e) {
             return Optional.of(e.revertReason().orElse("reverted without a reason"));
         }
-    }
-
-    /** Redeems several tickets in one transaction; tickets that fail are skipped by the contract. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public TxResult batchRedeemWinningTickets(Transactor redeemer, List<SignedTicket> tickets) {
-        List<DynamicStruct> structs = tickets.stream().map(t -> TicketAbi.struct(t.ticket())).toList();
-        List<DynamicBytes> sigs = tickets.stream().map(t -> new DynamicBytes(t.sig())).toList();
-        List<Uint256> rands = tickets.stream().map(t -> new Uint256(t.recipientRand())).toList();
-        String data = Abi.call(BATCH_REDEEM_WINNING_TICKETS,
-                new DynamicArray(DynamicStruct.class, structs),
-                new DynamicArray(DynamicBytes.class, sigs),
-                new DynamicArray(Uint256.class, rands));
-        BigInteger gas = REDEEM_GAS.multiply(BigInteger.valueOf(Math.max(1, tickets.size()))).min(BATCH_GAS_CAP);
-        return redeemer.send(address, data, BigInteger.ZERO, gas);
     }
 
     /** The WinningTicketTransfer logs of this broker in a transaction. */
@@ -137,11 +192,6 @@ public final class TicketBrokerClient {
                 Words.topicAddress(log.getTopics().get(1)),
                 Words.topicAddress(log.getTopics().get(2)),
                 Words.of(log.getData()).uint(0));
-    }
-
-    private static String redeemData(SignedTicket t) {
-        return Abi.call(REDEEM_WINNING_TICKET, TicketAbi.struct(t.ticket()), new DynamicBytes(t.sig()),
-                new Uint256(t.recipientRand()));
     }
 
     // ------------------------------------------------------------------ views
@@ -161,6 +211,34 @@ public final class TicketBrokerClient {
         return new SenderInfo(w.uint(0), w.uint(1), w.uint(2), w.uint(3));
     }
 
+    /** {@code getReserveInfo(address)}: (fundsRemaining, claimedInCurrentRound). */
+    public ReserveInfo reserveInfo(Address reserveHolder) {
+        Words w = Words.of(reader.call(address, Abi.call(GET_RESERVE_INFO, web3(reserveHolder))));
+        return new ReserveInfo(w.uint(0), w.uint(1));
+    }
+
+    public boolean isUnlockInProgress(Address sender) {
+        return Words.of(reader.call(address, Abi.call(IS_UNLOCK_IN_PROGRESS, web3(sender)))).bool(0);
+    }
+
+    public BigInteger ticketValidityPeriod() {
+        return Words.of(reader.call(address, Abi.call(TICKET_VALIDITY_PERIOD))).uint(0);
+    }
+
+    /** The broker's validity rule with its {@code ticketValidityPeriod}. */
+    public TicketValidity ticketValidity() {
+        return new TicketValidity(ticketValidityPeriod());
+    }
+
+    public BigInteger unlockPeriod() {
+        return Words.of(reader.call(address, Abi.call(UNLOCK_PERIOD))).uint(0);
+    }
+
+    /**
+     * What {@code claimant} may still claim from {@code reserveHolder}'s reserve this round. Livepeer's contract does not
+     * clamp it: when the pool grew after a claim this round it panics, thrown as {@link ChainCallException} with
+     * reason {@code "Panic(0x11)"}.
+     */
     public BigInteger claimableReserve(Address reserveHolder, Address claimant) {
         return Words.of(reader.call(address, Abi.call(CLAIMABLE_RESERVE, web3(reserveHolder), web3(claimant)))).uint(0);
     }

@@ -4,11 +4,13 @@ import io.livepeerpool.protocol.address.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
 
 /** Read-only contract calls (eth_call) that throw {@link ChainCallException} with the revert reason on failure. */
 public final class ChainReader {
@@ -45,6 +47,39 @@ public final class ChainReader {
                     RevertReason.fromErrorData(response.getValue()));
         }
         return response.getValue();
+    }
+
+    /**
+     * eth_estimateGas of a call from {@code from} on the latest state; throws {@link ChainCallException} with the
+     * revert reason when the call would revert.
+     */
+    public BigInteger estimateGas(Address from, Address to, String data, BigInteger value) {
+        Transaction tx = Transaction.createFunctionCallTransaction(
+                from == null ? null : from.hex(), null, null, null, to.hex(), value, data);
+        EthEstimateGas response;
+        try {
+            response = web3j.ethEstimateGas(tx).send();
+        } catch (IOException e) {
+            throw new UncheckedIOException("eth_estimateGas to " + to + " failed", e);
+        }
+        if (response.hasError()) {
+            throw new ChainCallException("eth_estimateGas to " + to + " reverted", RevertReason.fromRpcError(response.getError()));
+        }
+        return response.getAmountUsed();
+    }
+
+    /**
+     * Why a transaction mined in {@code block} with status 0 reverted: the call replayed on the state before that
+     * block. Exact when the block holds only that transaction (automine); empty when the replay does not revert
+     * (state changed earlier in the block) or gives no reason.
+     */
+    public Optional<String> revertReasonOfMined(Address from, Address to, String data, BigInteger value, BigInteger block) {
+        try {
+            call(from, to, data, value, DefaultBlockParameter.valueOf(block.subtract(BigInteger.ONE)));
+            return Optional.empty();
+        } catch (ChainCallException e) {
+            return e.revertReason();
+        }
     }
 
     public BigInteger blockNumber() {

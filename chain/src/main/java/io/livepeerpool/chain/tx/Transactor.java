@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
@@ -110,14 +109,7 @@ public final class Transactor {
 
     /** Replays the failed call on the state before its block to learn the revert reason. */
     private TxResult withReplayedReason(TxResult failed, Address to, String data, BigInteger value) {
-        Optional<String> reason;
-        try {
-            DefaultBlockParameter before = DefaultBlockParameter.valueOf(failed.blockNumber().subtract(BigInteger.ONE));
-            reader.call(address, to, data, value, before);
-            reason = Optional.empty(); // did not revert when replayed alone: state changed within the block
-        } catch (ChainCallException e) {
-            reason = e.revertReason();
-        }
+        Optional<String> reason = reader.revertReasonOfMined(address, to, data, value, failed.blockNumber());
         return new TxResult(failed.txHash(), failed.blockNumber(), false, failed.gasUsed(), failed.effectiveGasPrice(),
                 failed.contractAddress(), failed.logs(), reason);
     }

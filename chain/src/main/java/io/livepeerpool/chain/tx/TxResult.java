@@ -26,6 +26,11 @@ public record TxResult(
         logs = List.copyOf(logs);
     }
 
+    /** A receipt read elsewhere (e.g. of a transaction signed and sent by another component), without a reason. */
+    public static TxResult fromReceipt(TransactionReceipt receipt) {
+        return of(receipt, Optional.empty());
+    }
+
     static TxResult of(TransactionReceipt receipt, Optional<String> revertReason) {
         return new TxResult(
                 receipt.getTransactionHash(),
@@ -36,6 +41,11 @@ public record TxResult(
                 Optional.ofNullable(receipt.getContractAddress()).map(Address::parse),
                 receipt.getLogs() == null ? List.of() : receipt.getLogs(),
                 revertReason);
+    }
+
+    /** This result with the reason found for its revert (see {@link ChainReader#revertReasonOfMined}). */
+    public TxResult withRevertReason(Optional<String> reason) {
+        return new TxResult(txHash, blockNumber, success, gasUsed, effectiveGasPrice, contractAddress, logs, reason);
     }
 
     /** Gas cost in wei (gasUsed * effectiveGasPrice). */

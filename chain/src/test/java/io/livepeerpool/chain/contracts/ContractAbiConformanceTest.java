@@ -45,7 +45,8 @@ class ContractAbiConformanceTest {
                 "Reward(address,uint256)",
                 "TranscoderUpdate(address,uint256,uint256)",
                 "WithdrawFees(address,address,uint256)",
-                "TranscoderActivated(address,uint256)");
+                "TranscoderActivated(address,uint256)",
+                "TranscoderDeactivated(address,uint256)");
     }
 
     @Test
@@ -56,7 +57,9 @@ class ContractAbiConformanceTest {
                 TicketBrokerClient.WITHDRAW, TicketBrokerClient.REDEEM_WINNING_TICKET,
                 TicketBrokerClient.BATCH_REDEEM_WINNING_TICKETS, TicketBrokerClient.GET_TICKET_HASH,
                 TicketBrokerClient.GET_SENDER_INFO, TicketBrokerClient.USED_TICKETS, TicketBrokerClient.CLAIMABLE_RESERVE,
-                TicketBrokerClient.CLAIMED_RESERVE);
+                TicketBrokerClient.CLAIMED_RESERVE, TicketBrokerClient.FUND_DEPOSIT_AND_RESERVE_FOR,
+                TicketBrokerClient.GET_RESERVE_INFO, TicketBrokerClient.TICKET_VALIDITY_PERIOD,
+                TicketBrokerClient.UNLOCK_PERIOD, TicketBrokerClient.IS_UNLOCK_IN_PROGRESS);
         assertThat(broker.eventSignatures()).contains(
                 TicketBrokerClient.DEPOSIT_FUNDED, TicketBrokerClient.RESERVE_FUNDED, TicketBrokerClient.RESERVE_CLAIMED,
                 TicketBrokerClient.WINNING_TICKET_REDEEMED, TicketBrokerClient.WINNING_TICKET_TRANSFER,
@@ -70,10 +73,11 @@ class ContractAbiConformanceTest {
                 BondingManagerClient.TRANSCODER, BondingManagerClient.IS_ACTIVE_TRANSCODER,
                 BondingManagerClient.GET_TRANSCODER_POOL_SIZE, BondingManagerClient.PENDING_FEES,
                 BondingManagerClient.WITHDRAW_FEES, BondingManagerClient.REWARD, BondingManagerClient.SET_TICKET_BROKER,
-                BondingManagerClient.DELEGATORS_FEES);
+                BondingManagerClient.DELEGATORS_FEES, BondingManagerClient.RESIGN_TRANSCODER);
         assertThat(bonding.eventSignatures()).contains(
                 BondingManagerClient.TRANSCODER_UPDATE, BondingManagerClient.TRANSCODER_ACTIVATED,
-                BondingManagerClient.WITHDRAW_FEES_EVENT, BondingManagerClient.REWARD_EVENT);
+                BondingManagerClient.WITHDRAW_FEES_EVENT, BondingManagerClient.REWARD_EVENT,
+                BondingManagerClient.TRANSCODER_DEACTIVATED);
     }
 
     @Test

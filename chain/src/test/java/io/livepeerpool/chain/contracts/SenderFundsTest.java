@@ -68,8 +68,11 @@ class SenderFundsTest {
         assertThat(Words.of(logs.get(0).getData()).uint(1)).isEqualTo(ETH.multiply(BigInteger.TWO).add(BigInteger.TWO));
         BigInteger total = ETH.multiply(BigInteger.valueOf(3)).add(BigInteger.valueOf(3));
         assertThat(net.reader().balance(account.address())).isEqualTo(balanceBefore.add(total).subtract(withdrawal.gasCost()));
+        // withdrawRound is kept, as on Livepeer (it was reset to 0 before the dev contract followed the real one)
+        BigInteger withdrawRound = round.add(BigInteger.TWO);
         assertThat(broker.senderInfo(account.address()))
-                .isEqualTo(new SenderInfo(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO));
+                .isEqualTo(new SenderInfo(BigInteger.ZERO, withdrawRound, BigInteger.ZERO, BigInteger.ZERO));
+        assertThat(broker.isUnlockInProgress(account.address())).isTrue();
         assertThat(broker.unlock(sender).revertReason()).contains("sender deposit and reserve are zero");
     }
 

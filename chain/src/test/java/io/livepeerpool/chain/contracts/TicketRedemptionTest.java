@@ -135,7 +135,7 @@ class TicketRedemptionTest {
         BigInteger round = net.roundsManager().lastInitializedRound();
         SignedTicket t = maker.draft(orchestrator).faceValue(GWEI)
                 .creationRound(round, Bytes32.parse("0x" + "cd".repeat(32))).sign();
-        assertReverts(t, "ticket creationRound block hash invalid");
+        assertReverts(t, "ticket creationRoundBlockHash invalid for creationRound");
     }
 
     @Test
@@ -172,10 +172,12 @@ class TicketRedemptionTest {
     }
 
     @Test
-    void aSenderWithoutDepositAndReserveReverts() {
+    void aSenderWithoutDepositAndReserveFailsTheFundingCheck() {
+        // before the funding check (protocol PR #657) this was "sender deposit and reserve are zero"
         DevAccount unfunded = net.accounts().spare(1);
         TicketMaker unfundedMaker = new TicketMaker(net.roundsManager(), unfunded.credentials());
-        assertReverts(unfundedMaker.make(orchestrator, GWEI, TicketMaker.ALWAYS_WINS), "sender deposit and reserve are zero");
+        assertReverts(unfundedMaker.make(orchestrator, GWEI, TicketMaker.ALWAYS_WINS),
+                "sender deposit and reserve insufficient to cover ticket face value");
     }
 
     @Test
