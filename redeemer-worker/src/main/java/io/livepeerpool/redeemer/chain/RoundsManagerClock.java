@@ -1,0 +1,42 @@
+package io.livepeerpool.redeemer.chain;
+
+import io.livepeerpool.chain.abi.Abi;
+import io.livepeerpool.chain.abi.Words;
+import io.livepeerpool.chain.tx.ChainReader;
+import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.redeemer.queue.ChainTime;
+import io.livepeerpool.redeemer.queue.RedeemClock;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+
+/**
+ * The RoundsManager's own clock, read from its views: {@code blockNum()} (the chain's block on the dev chain, the L1
+ * block on Arbitrum), {@code currentRound()}, {@code currentRoundStartBlock()} and {@code roundLength()}. Reading
+ * the clock from the contract means the same code serves L1 and L2 deployments.
+ */
+public final class RoundsManagerClock implements RedeemClock {
+    private final ChainReader reader;
+    private final Address roundsManager;
+
+    public RoundsManagerClock(ChainReader reader, Address roundsManager) {
+        this.reader = reader;
+        this.roundsManager = roundsManager;
+    }
+
+    @Override
+    public ChainTime now() {
+        try {
+            long block = uint("blockNum()").longValueExact();
+            BigInteger round = uint("currentRound()");
+            long start = uint("currentRoundStartBlock()").longValueExact();
+            long length = uint("roundLength()").longValueExact();
+            return new ChainTime(block, round, start, length);
+        } catch (UncheckedIOException e) {
+            throw new RpcFailure("reading the round clock failed", e);
+        }
+    }
+
+    private BigInteger uint(String signature) {
+        return Words.of(reader.call(roundsManager, Abi.call(signature))).uint(0);
+    }
+}
