@@ -58,6 +58,8 @@ public final class RedeemerConfig {
             "how long one loop waits for new tickets (and so how often the chain is looked at)");
     public static final ConfigKey<Long> RPC_TIMEOUT_MS = ConfigKey.longValue("chain.rpcTimeoutMs", 10_000, 100, 300_000,
             "timeout of each JSON-RPC call");
+    public static final ConfigKey<Integer> SESSION_TIMEOUT_MS = ConfigKey.integer("redeemer.sessionTimeoutMs", 45_000, 6_000, 300_000,
+            "consumer group session timeout: how long a dead instance's senders wait before another instance takes them");
     public static final ConfigKey<Long> KAFKA_TIMEOUT_MS = ConfigKey.longValue("redeemer.kafkaTimeoutMs", 30_000, 1_000, 600_000,
             "longest wait for Kafka (transactions, reading the journal)");
 
@@ -68,7 +70,8 @@ public final class RedeemerConfig {
         return List.of(REDEEMER_ID, WALLET_KEY, KEYSTORE_FILE, KEYSTORE_PASSWORD_FILE, RPC_URL, CHAIN_ID, TICKET_BROKER,
                 ROUNDS_MANAGER, CONFIRMATIONS, KAFKA_BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, GROUP_ID, PARAMS_DELAY_BLOCKS,
                 BATCH_MAX_TICKETS, MIN_FACE_VALUE_OVER_GAS_PCT, RETRY_BACKOFF_MIN_MS, RETRY_BACKOFF_MAX_MS,
-                REPLACE_AFTER_MS, FEE_BUMP_PCT, REPLACEMENTS_MAX, POLL_INTERVAL_MS, RPC_TIMEOUT_MS, KAFKA_TIMEOUT_MS);
+                REPLACE_AFTER_MS, FEE_BUMP_PCT, REPLACEMENTS_MAX, POLL_INTERVAL_MS, RPC_TIMEOUT_MS, SESSION_TIMEOUT_MS,
+                KAFKA_TIMEOUT_MS);
     }
 
     public static Config load(ConfigSource source) {
@@ -94,7 +97,7 @@ public final class RedeemerConfig {
                 Duration.ofMillis(c.get(RETRY_BACKOFF_MIN_MS)), Duration.ofMillis(c.get(RETRY_BACKOFF_MAX_MS)),
                 Duration.ofMillis(c.get(REPLACE_AFTER_MS)), c.get(FEE_BUMP_PCT), c.get(REPLACEMENTS_MAX),
                 Duration.ofMillis(c.get(POLL_INTERVAL_MS)), Duration.ofMillis(c.get(RPC_TIMEOUT_MS)),
-                Duration.ofMillis(c.get(KAFKA_TIMEOUT_MS)));
+                Duration.ofMillis(c.get(SESSION_TIMEOUT_MS)), Duration.ofMillis(c.get(KAFKA_TIMEOUT_MS)));
     }
 
     /** The wallet: the hex key, else the keystore with its password file. Problems name the keys, never the secret. */

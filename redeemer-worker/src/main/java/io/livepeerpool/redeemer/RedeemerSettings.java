@@ -24,5 +24,6 @@ public record RedeemerSettings(
         int replacementsMax,
         Duration pollInterval,
         Duration rpcTimeout,
+        Duration sessionTimeout,
         Duration kafkaTimeout) {
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
@@ -44,6 +45,17 @@ public final class ReceiptReading {
         return out;
     }
 
+    /** The hash of the ticket a WinningTicketRedeemed log is about (computed from its fields), if it has a 64-byte auxData. */
+    public static Optional<String> ticketHash(Log log) {
+        Words w = Words.of(log.getData());
+        if (w.count() < AUX_DATA_WORDS || w.uint(5).intValueExact() != 64) {
+            return Optional.empty();
+        }
+        Ticket ticket = new Ticket(Words.topicAddress(log.getTopics().get(2)), Words.topicAddress(log.getTopics().get(1)),
+                w.uint(0), w.uint(1), w.uint(2), WinningCheck.recipientRandHash(w.uint(3)), w.uint(6), w.bytes32(7));
+        return Optional.of(TicketHash.of(ticket).hex());
+    }
+
     /** Ticket hash -> amount transferred, for every WinningTicketRedeemed of {@code broker} in the transaction. */
     static Map<String, BigInteger> redeemedAmounts(TxResult tx, Address broker) {
         Map<String, BigInteger> out = new HashMap<>();
@@ -56,13 +68,8 @@ public final class ReceiptReading {
             if (topic0.equalsIgnoreCase(TRANSFER)) {
                 pendingTransfer = pendingTransfer.add(Words.of(log.getData()).uint(0));
             } else if (topic0.equalsIgnoreCase(REDEEMED)) {
-                Words w = Words.of(log.getData());
-                if (w.count() >= AUX_DATA_WORDS && w.uint(5).intValueExact() == 64) {
-                    Ticket ticket = new Ticket(Words.topicAddress(log.getTopics().get(2)),
-                            Words.topicAddress(log.getTopics().get(1)), w.uint(0), w.uint(1), w.uint(2),
-                            WinningCheck.recipientRandHash(w.uint(3)), w.uint(6), w.bytes32(7));
-                    out.merge(TicketHash.of(ticket).hex(), pendingTransfer, BigInteger::add);
-                }
+                BigInteger amount = pendingTransfer;
+                ticketHash(log).ifPresent(hash -> out.merge(hash, amount, BigInteger::add));
                 pendingTransfer = BigInteger.ZERO;
             }
         }

@@ -48,6 +48,7 @@ final class RedeemerFixture implements AutoCloseable {
     final Devstack devstack;
     final RedeemerTopics topics;
     final String groupId;
+    final String suffix;
     final SchemaRegistryClient registry;
     private final KafkaProducer<String, byte[]> producer;
     private final AvroSerde<WinningTicket> ticketSerde;
@@ -56,7 +57,7 @@ final class RedeemerFixture implements AutoCloseable {
     RedeemerFixture(DevNetwork net, String name) throws Exception {
         this.net = net;
         this.devstack = SharedDevstack.get();
-        String suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.topics = RedeemerTopics.catalogue().withSuffix(suffix);
         this.groupId = "redeemer-" + suffix;
         devstack.createTopics(topics.newTopics((short) 1));
@@ -86,6 +87,7 @@ final class RedeemerFixture implements AutoCloseable {
         s.put("redeemer.retryBackoffMaxMs", "400");
         s.put("redeemer.pollIntervalMs", "100");
         s.put("chain.rpcTimeoutMs", "3000");
+        s.put("redeemer.sessionTimeoutMs", "6000");
         return s;
     }
 

@@ -1,0 +1,69 @@
+package io.livepeerpool.redeemer.it;
+
+import io.livepeerpool.redeemer.RedeemerService;
+import io.livepeerpool.redeemer.journal.RedeemerTopics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.web3j.crypto.Credentials;
+
+/**
+ * One redeemer in its own JVM, for the crash tests. Prints {@code READY} once healthy; with {@code park=<point>} it
+ * prints {@code PARKED <point>} when it first reaches that point of a redemption and stops there, for the test to
+ * SIGKILL it. Halts when its stdin closes, so it never outlives the test JVM.
+ *
+ * <p>Arguments: topicSuffix walletKey [key=value ...]
+ */
+public final class RedeemerInstanceMain {
+    private RedeemerInstanceMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        String park = "";
+        for (int i = 2; i < args.length; i++) {
+            String k = args[i].substring(0, args[i].indexOf('='));
+            String v = args[i].substring(args[i].indexOf('=') + 1);
+            if (k.equals("park")) {
+                park = v;
+            } else {
+                settings.put(k, v);
+            }
+        }
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // the parent never writes
+                }
+            } catch (IOException ignored) {
+                // parent gone
+            }
+            Runtime.getRuntime().halt(3);
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        String parkAt = park;
+        RedeemerService service = new RedeemerService(RedeemerSettingsForTests.of(settings), Credentials.create(args[1]),
+                RedeemerTopics.catalogue().withSuffix(args[0]), new SimpleMeterRegistry(), point -> {
+                    if (point.equals(parkAt)) {
+                        System.out.println("PARKED " + point);
+                        System.out.flush();
+                        while (true) {
+                            try {
+                                Thread.sleep(60_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                });
+        service.start();
+        while (!service.healthy()) {
+            Thread.sleep(100);
+        }
+        System.out.println("READY");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
