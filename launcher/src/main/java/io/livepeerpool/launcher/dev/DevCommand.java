@@ -15,6 +15,8 @@ import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
+import io.livepeerpool.redeemer.RedeemerConfig;
+import io.livepeerpool.redeemer.RedeemerService;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +83,8 @@ public final class DevCommand implements Callable<Integer> {
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
             ChainWatcher watcher = ChainWatcher.fromConfig(ChainWatcherConfig.load(source), registry);
             GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(source), registry);
-            runner.start(List.of(projector, ledger, watcher, gateway));
+            RedeemerService redeemer = RedeemerService.fromConfig(RedeemerConfig.load(source), registry);
+            runner.start(List.of(projector, ledger, watcher, gateway, redeemer));
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()));
             credentials.write(dir);
@@ -125,6 +128,11 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("chain.pool.orchestrators", chain.accounts().orchestrator().address().hex());
         // Each start is a fresh chain (Hardhat keeps no state), so its logs get a cursor of their own.
         settings.put("chainWatcher.id", "dev-" + System.currentTimeMillis());
+        // the redeemer signs with the dev chain's "redeemer" account; tickets are redeemable as soon as they arrive
+        settings.put("chain.id", Long.toString(chain.chain().chainId()));
+        settings.put("redeemer.walletKey", chain.accounts().redeemer().privateKey());
+        settings.put("redeemer.paramsDelayBlocks", "0");
+        settings.put("redeemer.pollIntervalMs", "200");
         return settings;
     }
 

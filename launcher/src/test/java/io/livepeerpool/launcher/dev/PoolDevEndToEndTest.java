@@ -3,12 +3,11 @@ package io.livepeerpool.launcher.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.livepeerpool.chain.contracts.Redemption;
 import io.livepeerpool.chain.contracts.RoundsManagerClient;
 import io.livepeerpool.chain.contracts.TicketBrokerClient;
+import io.livepeerpool.chain.ticket.SignedTicket;
 import io.livepeerpool.chain.ticket.TicketMaker;
 import io.livepeerpool.chain.tx.ChainReader;
-import io.livepeerpool.chain.tx.Transactor;
 import io.livepeerpool.gateway.auth.RequestSigner;
 import io.livepeerpool.launcher.bench.PinnedTls;
 import io.livepeerpool.platform.json.Json;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -67,17 +67,20 @@ class PoolDevEndToEndTest {
             assertThat(gateway.postJob("e2e-1", A)).isEqualTo(202);
             await(Duration.ofSeconds(60), () -> gateway.get("/getTranscodersJobs").get("jobs").size() == 3);
 
-            // Revenue: a 1 ETH winning ticket to the pool's orchestrator, redeemed on chain (paid from the deposit).
+            // Revenue: a 1 ETH winning ticket to the pool's orchestrator, posted to the gateway like an orchestrator
+            // does; the redeemer worker redeems it on chain (paid from the deposit) with the dev "redeemer" wallet.
             Web3j web3j = Web3j.build(new HttpService(c.chainRpcUrl()));
             try {
                 ChainReader reader = new ChainReader(web3j);
                 RoundsManagerClient rounds = new RoundsManagerClient(reader, Address.parse(c.contracts().get("roundsManager")));
                 TicketMaker broadcaster = new TicketMaker(rounds, Credentials.create(c.accounts().get("broadcaster").privateKey()));
-                Transactor orchestrator = new Transactor(web3j, Credentials.create(c.accounts().get("orchestrator").privateKey()), c.chainId());
-                Redemption redemption = new TicketBrokerClient(reader, Address.parse(c.contracts().get("ticketBroker")))
-                        .redeemWinningTicket(orchestrator, broadcaster.make(Address.parse(c.orchestrator()), ONE_ETH, TicketMaker.ALWAYS_WINS));
-                assertThat(redemption.success()).isTrue();
-                assertThat(redemption.amount()).isEqualTo(ONE_ETH);
+                TicketBrokerClient broker = new TicketBrokerClient(reader, Address.parse(c.contracts().get("ticketBroker")));
+                SignedTicket ticket = broadcaster.make(Address.parse(c.orchestrator()), ONE_ETH, TicketMaker.ALWAYS_WINS);
+                assertThat(gateway.postTicket(ticket)).isBetween(200, 299);
+                await(Duration.ofSeconds(90), () -> broker.isUsed(ticket.hash()));
+                Address redeemerWallet = Address.parse(c.accounts().get("redeemer").address());
+                assertThat(web3j.ethGetTransactionCount(redeemerWallet.hex(), DefaultBlockParameterName.LATEST).send()
+                        .getTransactionCount()).as("redeemed by the worker's wallet").isPositive();
             } finally {
                 web3j.shutdown();
             }
@@ -198,6 +201,27 @@ class PoolDevEndToEndTest {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/recordTranscoderJob"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
             for (Map.Entry<String, String> h : signer.headers("POST", "/recordTranscoderJob", body).entrySet()) {
+                request.header(h.getKey(), h.getValue());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        int postTicket(SignedTicket t) throws Exception {
+            Map<String, Object> ticket = new java.util.LinkedHashMap<>();
+            ticket.put("recipient", t.ticket().recipient().hex());
+            ticket.put("sender", t.ticket().sender().hex());
+            ticket.put("faceValue", t.ticket().faceValue().toString());
+            ticket.put("winProb", t.ticket().winProb().toString());
+            ticket.put("senderNonce", t.ticket().senderNonce().toString());
+            ticket.put("recipientRandHash", t.ticket().recipientRandHash().hex());
+            ticket.put("creationRound", t.ticket().creationRound().longValueExact());
+            ticket.put("creationRoundBlockHash", t.ticket().creationRoundBlockHash().hex());
+            ticket.put("sig", "0x" + java.util.HexFormat.of().formatHex(t.sig()));
+            ticket.put("recipientRand", t.recipientRand().toString());
+            byte[] body = Json.mapper().writeValueAsBytes(Map.of("winningTicket", ticket));
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/recordWinningTicket"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            for (Map.Entry<String, String> h : signer.headers("POST", "/recordWinningTicket", body).entrySet()) {
                 request.header(h.getKey(), h.getValue());
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
