@@ -42,6 +42,8 @@ import org.web3j.protocol.http.HttpService;
 public final class RedeemerService implements Service {
     private static final Logger log = LoggerFactory.getLogger(RedeemerService.class);
 
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
     private final RedeemerSettings settings;
     private final Credentials credentials;
     private final RedeemerTopics topics;
@@ -108,6 +110,7 @@ public final class RedeemerService implements Service {
             while (!stopping.get()) {
                 worker.runOnce();
             }
+            worker.drain(DRAIN_TIMEOUT);
         } catch (RuntimeException e) {
             if (!stopping.get()) {
                 failed = true;

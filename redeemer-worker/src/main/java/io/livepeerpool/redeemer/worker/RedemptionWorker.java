@@ -146,6 +146,39 @@ public final class RedemptionWorker implements ConsumerRebalanceListener {
         metrics.queue(queue.size(), queue.senders(), inFlight.size());
     }
 
+    /**
+     * On a clean stop: sends nothing new and follows this wallet's transactions to their outcomes for at most
+     * {@code timeout}, so the instance that takes its senders over is not left holding tickets an open intent carries.
+     * What is still open after that is reconciled at the next start with this wallet.
+     */
+    public void drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                if (needsReconcile) {
+                    reconcile();
+                    needsReconcile = false;
+                }
+                followInFlight(chain.blockNumber());
+            } catch (RpcFailure e) {
+                metrics.rpcError();
+                needsReconcile = true;
+            }
+            if (!inFlight.isEmpty()) {
+                try {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (!inFlight.isEmpty()) {
+            log.warn("{}: stopping with {} open intent(s); the next start with this wallet reconciles them", wallet,
+                    inFlight.size());
+        }
+    }
+
     // ------------------------------------------------------------------ input
 
     private void readTickets() {

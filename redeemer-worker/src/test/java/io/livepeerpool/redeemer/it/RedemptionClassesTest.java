@@ -132,6 +132,26 @@ class RedemptionClassesTest {
         }
     }
 
+    @Test
+    void aWalletShortOfGasRetriesUntilItIsFunded() throws Exception {
+        DevNetwork net = TestChain.deploy(DeployOptions.defaults());
+        try (RedeemerFixture f = new RedeemerFixture(net, "gasless")) {
+            Credentials empty = Credentials.create(Keys.createEcKeyPair());
+            SignedTicket ticket = net.ticketMaker().make(net.accounts().orchestrator().address(), FACE, TicketMaker.ALWAYS_WINS);
+            f.post(ticket);
+            RedeemerService redeemer = f.start(empty, Map.of(), io.livepeerpool.redeemer.worker.CrashPoint.NONE);
+            RedeemerFixture.await("retries for gas", WAIT, () -> redeemer.healthy() && redeemer.metrics().queuedTickets() == 1);
+            Thread.sleep(1_500);
+            assertThat(f.outcomes()).isEmpty();
+            assertThat(f.intents()).as("nothing signed without gas money").isEmpty();
+
+            net.chain().transactor(net.accounts().spare(4)).transfer(Address.parse(empty.getAddress()), ETH)
+                    .requireSuccess("fund the wallet");
+            RedeemerFixture.await("the ticket redeemed", WAIT, () -> f.outcomes().size() == 1);
+            assertThat(f.outcomes().getFirst().getStatus()).isEqualTo(RedemptionStatus.Redeemed);
+        }
+    }
+
     static Map<String, Redemption> byHash(List<Redemption> outcomes) {
         return outcomes.stream().collect(Collectors.toMap(Redemption::getTicketHash, Function.identity(), (x, y) -> x));
     }

@@ -1,4 +1,4 @@
-package io.livepeerpool.chainwatcher;
+package io.livepeerpool.devstack;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A JSON-RPC proxy on 127.0.0.1 in front of the dev chain that fails a share of requests, each in one of three ways:
  * an HTTP 500, a connection closed without an answer, or an answer held back longer than the client's timeout.
  * Plain sockets and a minimal HTTP/1.1 parser (Content-Length bodies, keep-alive), so each failure is exactly what
- * the client sees. Which requests fail is random (seeded); the kinds of failure take turns.
+ * the client sees. Which requests fail is random (seeded); the kinds of failure take turns. For tests of RPC clients
+ * (the chain watcher, the redeemer).
  */
-final class FlakyRpcProxy implements AutoCloseable {
-    enum Failure { HTTP_500, DROPPED_CONNECTION, DELAY_BEYOND_TIMEOUT }
+public final class FlakyRpcProxy implements AutoCloseable {
+    public enum Failure { HTTP_500, DROPPED_CONNECTION, DELAY_BEYOND_TIMEOUT }
 
     private final URI target;
     private final double failureRate;
@@ -43,7 +44,7 @@ final class FlakyRpcProxy implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private volatile boolean failing = true;
 
-    FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay) throws IOException {
+    public FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay) throws IOException {
         this.target = URI.create(targetUrl);
         this.failureRate = failureRate;
         this.delay = delay;
@@ -58,24 +59,24 @@ final class FlakyRpcProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    long injected(Failure failure) {
+    public long injected(Failure failure) {
         return injected.get(failure).get();
     }
 
-    long injectedTotal() {
+    public long injectedTotal() {
         return injected.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    long forwarded() {
+    public long forwarded() {
         return forwarded.get();
     }
 
     /** From now on every request is forwarded. */
-    void stopFailing() {
+    public void stopFailing() {
         failing = false;
     }
 
