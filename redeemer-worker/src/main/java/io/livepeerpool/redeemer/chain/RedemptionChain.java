@@ -20,6 +20,7 @@ import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.ClientConnectionException;
 
 /**
  * Every JSON-RPC call the redeemer makes. An I/O failure or a node error that is not a revert becomes
@@ -76,13 +77,17 @@ public final class RedemptionChain {
                 .longValueExact();
     }
 
-    /** Fees for a new transaction: tip from the node, max fee = 2 x base fee + tip. */
+    /**
+     * Fees for a new transaction: tip from the node, max fee = 2 x base fee + tip, and never below the node's
+     * eth_gasPrice (a max fee under the price the node suggests risks a transaction that never mines).
+     */
     public Fees currentFees() {
         return rpc("fees", () -> {
             EthBlock.Block latest = send(web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)).getBlock();
             BigInteger base = latest.getBaseFeePerGas() == null ? BigInteger.ZERO : latest.getBaseFeePerGas();
             BigInteger tip = send(web3j.ethMaxPriorityFeePerGas()).getMaxPriorityFeePerGas();
-            return new Fees(base.shiftLeft(1).add(tip), tip);
+            BigInteger price = send(web3j.ethGasPrice()).getGasPrice();
+            return new Fees(base.shiftLeft(1).add(tip).max(price), tip);
         });
     }
 
@@ -92,7 +97,7 @@ public final class RedemptionChain {
     }
 
     public BroadcastResult broadcast(String rawTx) {
-        EthSendTransaction sent = rpc("eth_sendRawTransaction", () -> {
+        EthSendTransaction sent = once("eth_sendRawTransaction", () -> {
             try {
                 return web3j.ethSendRawTransaction(rawTx).send();
             } catch (IOException e) {
@@ -141,11 +146,27 @@ public final class RedemptionChain {
         }
     }
 
+    /**
+     * Runs a read (every call here but the broadcast, which {@link #broadcast} makes once): a transport failure is
+     * retried once at once, since a read is idempotent and a lone dropped request is the common case; a second
+     * failure is the caller's {@link RpcFailure}.
+     */
     private static <T> T rpc(String what, Supplier<T> call) {
+        try {
+            return once(what, call);
+        } catch (RpcFailure first) {
+            return once(what, call);
+        }
+    }
+
+    private static <T> T once(String what, Supplier<T> call) {
         try {
             return call.get();
         } catch (UncheckedIOException e) {
             throw new RpcFailure(what + " failed: " + e.getCause(), e);
+        } catch (ClientConnectionException e) {
+            // web3j's HttpService reports an HTTP error status (e.g. a proxy's 500) as this unchecked exception
+            throw new RpcFailure(what + " failed: " + e.getMessage(), e);
         } catch (ChainCallException e) {
             if (e.revertReason().isPresent()) {
                 throw e;

@@ -6,7 +6,9 @@ import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.redeemer.queue.ChainTime;
 import io.livepeerpool.redeemer.queue.RedeemClock;
+import io.livepeerpool.chain.tx.ChainCallException;
 import java.io.UncheckedIOException;
+import org.web3j.protocol.exceptions.ClientConnectionException;
 import java.math.BigInteger;
 
 /**
@@ -17,22 +19,35 @@ import java.math.BigInteger;
 public final class RoundsManagerClock implements RedeemClock {
     private final ChainReader reader;
     private final Address roundsManager;
+    private long roundLength;
 
     public RoundsManagerClock(ChainReader reader, Address roundsManager) {
         this.reader = reader;
         this.roundsManager = roundsManager;
     }
 
+    /** Read twice at most: the reads are idempotent and a lone dropped request is the common failure. */
     @Override
     public ChainTime now() {
+        try {
+            return read();
+        } catch (RpcFailure first) {
+            return read();
+        }
+    }
+
+    private ChainTime read() {
         try {
             long block = uint("blockNum()").longValueExact();
             BigInteger round = uint("currentRound()");
             long start = uint("currentRoundStartBlock()").longValueExact();
-            long length = uint("roundLength()").longValueExact();
+            long length = roundLength == 0 ? uint("roundLength()").longValueExact() : roundLength;
+            roundLength = length; // fixed at deployment on the dev chain; on Livepeer it changes only by governance
             return new ChainTime(block, round, start, length);
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | ClientConnectionException e) {
             throw new RpcFailure("reading the round clock failed", e);
+        } catch (ChainCallException e) {
+            throw new RpcFailure("reading the round clock failed: " + e.getMessage(), e);
         }
     }
 

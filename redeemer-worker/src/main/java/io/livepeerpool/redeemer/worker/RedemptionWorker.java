@@ -381,7 +381,13 @@ public final class RedemptionWorker implements ConsumerRebalanceListener {
             }
             return RevertClassifier.classify(reason.get());
         }
-        BigInteger gas = chain.estimateGas(wallet.address(), TicketBrokerClient.redeemCalldata(t.ticket()));
+        BigInteger gas;
+        try {
+            gas = chain.estimateGas(wallet.address(), TicketBrokerClient.redeemCalldata(t.ticket()));
+        } catch (ChainCallException e) {
+            // the state moved between the call and the estimate: classify the estimate's reason the same way
+            return RevertClassifier.classify(e.revertReason().orElseThrow());
+        }
         BigInteger price = chain.gasPrice();
         if (!gasWorth.covers(t.faceValue(), gas, price)) {
             return new Verdict.Retry("face value " + t.faceValue() + " does not cover redemption gas " + gas + " x " + price);

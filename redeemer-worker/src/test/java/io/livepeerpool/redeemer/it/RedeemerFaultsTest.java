@@ -24,7 +24,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 class RedeemerFaultsTest {
     private static final BigInteger ETH = DeployOptions.ETHER;
     private static final BigInteger FACE = BigInteger.TEN.pow(15);
-    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final Duration WAIT = Duration.ofSeconds(300);
 
     @Test
     void rpcFlapsNeitherLoseNorDoubleARedemption() throws Exception {
