@@ -81,7 +81,11 @@ public final class DevCommand implements Callable<Integer> {
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
             ChainWatcher watcher = ChainWatcher.fromConfig(ChainWatcherConfig.load(source), registry);
             GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(source), registry);
-            runner.start(List.of(projector, ledger, watcher, gateway));
+            // max float state belongs to this start's fresh chain (like the watcher's cursor): start it clean
+            io.livepeerpool.platform.files.Directories.deleteRecursively(dir.resolve("max-float-state"));
+            var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
+                    Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
+            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat));
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()));
             credentials.write(dir);
@@ -125,6 +129,9 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("chain.pool.orchestrators", chain.accounts().orchestrator().address().hex());
         // Each start is a fresh chain (Hardhat keeps no state), so its logs get a cursor of their own.
         settings.put("chainWatcher.id", "dev-" + System.currentTimeMillis());
+        settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
+        settings.put("maxFloat.applicationId", "dev-max-float-" + System.currentTimeMillis());
+        settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
         return settings;
     }
 

@@ -164,6 +164,21 @@ class MaxFloatChainPropertyTest {
             broker.fundDeposit(senders.get(i).wallet(), milli(random, 500)).requireSuccess("fundDeposit");
             assertQuiescentAndEqual(senders.subList(0, i + 1), "first funding", seed);
         }
+        // one full unlock cycle every run (random steps rarely line one up): unlock, rounds, a redemption the chain
+        // refuses ("sender is unlocked"), withdraw, fund again (UnlockCancelled)
+        Sender first = senders.get(0);
+        broker.unlock(first.wallet()).requireSuccess("unlock");
+        assertQuiescentAndEqual(senders, "unlock", seed);
+        net.roundAdvancer().advance(2);
+        assertQuiescentAndEqual(senders, "unlock period", seed);
+        String refused = redeem(random, first, senders, seed);
+        assertTrue(refused.contains("sender is unlocked"), refused);
+        assertQuiescentAndEqual(senders, refused, seed);
+        broker.withdraw(first.wallet()).requireSuccess("withdraw");
+        assertQuiescentAndEqual(senders, "withdraw", seed);
+        broker.fundDepositAndReserve(first.wallet(), milli(random, 1000), milli(random, 3000)).requireSuccess("refund");
+        assertQuiescentAndEqual(senders, "funding after the withdrawal", seed);
+
         List<String> done = new ArrayList<>();
         for (int step = 0; step < steps; step++) {
             Sender s = senders.get(random.nextInt(senders.size()));
@@ -172,6 +187,16 @@ class MaxFloatChainPropertyTest {
             assertQuiescentAndEqual(senders, "step " + step + " " + what, seed);
         }
         log.info("max float property: seed {} passed: {}", seed, done);
+    }
+
+    /** The bench on the same pipeline, small: prints its figures, asserts none (timings belong to benchmarks). */
+    @Test
+    void depositToMaxFloatLatencyBench() {
+        MaxFloatLatencyBench.Result result = MaxFloatLatencyBench.run(net.ticketBroker(),
+                chain.transactor(net.accounts().spare(1)), devstack.bootstrapServers(), registry, topics.maxFloat(),
+                Integer.getInteger("maxfloat.bench.samples", 20));
+        result.lines().forEach(line -> log.info("{}", line));
+        assertTrue(result.samples() > 0);
     }
 
     /** One random action that the chain accepts in the sender's state; returns its name. */
