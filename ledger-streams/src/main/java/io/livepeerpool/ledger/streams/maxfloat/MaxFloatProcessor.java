@@ -116,6 +116,9 @@ final class MaxFloatProcessor implements Processor<String, SpecificRecord, Strin
         }
         BigInteger delta = BigInteger.ZERO;
         for (IntentTicket t : intent.getTickets()) {
+            if (!recipient.equals(t.getRecipient())) {
+                continue; // another orchestrator's ticket: its redemption is not this recipient's pending
+            }
             TicketFlight current = TicketFlightCodec.decode(tickets.get(t.getTicketHash()));
             TicketFlight.Step step = intent.getState() == RedemptionIntentState.Open
                     ? TicketFlight.opened(current, intent.getIntentId(), wei(t.getFaceValue()))
@@ -127,6 +130,9 @@ final class MaxFloatProcessor implements Processor<String, SpecificRecord, Strin
     }
 
     private void onOutcome(String sender, Redemption outcome, long timestamp) {
+        if (!recipient.equals(outcome.getRecipient())) {
+            return;
+        }
         TicketFlight.Step step = TicketFlight.ended(TicketFlightCodec.decode(tickets.get(outcome.getTicketHash())));
         tickets.put(outcome.getTicketHash(), TicketFlightCodec.encode(step.next()));
         applyPending(sender, step.pendingDelta(), timestamp);

@@ -82,6 +82,7 @@ class MaxFloatChainPropertyTest {
     private static final Map<String, MaxFloat> streamed = new ConcurrentHashMap<>();
     private static final AtomicBoolean reading = new AtomicBoolean(true);
     private static Thread reader;
+    private static Transactor other;
 
     /** One sender of the test: its wallet, its ticket maker, its tickets in flight (faceValue by ticket hash). */
     record Sender(Transactor wallet, TicketMaker tickets, Map<String, BigInteger> inFlight) {
@@ -129,6 +130,7 @@ class MaxFloatChainPropertyTest {
                 Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50), new SimpleMeterRegistry());
         maxFloat.start();
 
+        other = chain.transactor(net.accounts().spare(2));
         intents = producer(RedemptionIntent.class);
         outcomes = producer(Redemption.class);
         reader = Thread.ofPlatform().name("max-float-reader").start(MaxFloatChainPropertyTest::readMaxFloat);
@@ -179,6 +181,13 @@ class MaxFloatChainPropertyTest {
         broker.fundDepositAndReserve(first.wallet(), milli(random, 1000), milli(random, 3000)).requireSuccess("refund");
         assertQuiescentAndEqual(senders, "funding after the withdrawal", seed);
 
+        // an orchestrator outside the pool joins: the pool size the stream uses changes at the NewRound (the chain's
+        // getTranscoderPoolSize at once, so no check in between), and its claims on the same reserves count in every
+        // allocation but not against the pool's share
+        net.bondingManager().registerTranscoder(other, 0, 0).requireSuccess("register other orchestrator");
+        net.roundAdvancer().advance();
+        assertQuiescentAndEqual(senders, "other orchestrator joined", seed);
+
         List<String> done = new ArrayList<>();
         for (int step = 0; step < steps; step++) {
             Sender s = senders.get(random.nextInt(senders.size()));
@@ -225,8 +234,10 @@ class MaxFloatChainPropertyTest {
         } else if (dice < 42 && info.unlockInProgress()) {
             broker.cancelUnlock(s.wallet()).requireSuccess("cancelUnlock");
             return "cancelUnlock";
-        } else if (dice < 75) {
+        } else if (dice < 65) {
             return redeem(random, s, senders, seed);
+        } else if (dice < 75) {
+            return redeemForOther(random, s);
         }
         net.roundAdvancer().advance();
         return "round";
@@ -263,6 +274,15 @@ class MaxFloatChainPropertyTest {
         s.inFlight().remove(hash);
         return paid ? "redeemed " + faceValue + " paid " + result.amount()
                 : "redemption reverted: " + result.tx().revertReason().orElse("?");
+    }
+
+    /** Another orchestrator redeems its own ticket from the same sender: no intent, it is not the pool's redemption. */
+    private String redeemForOther(Random random, Sender s) {
+        BigInteger faceValue = milli(random, 2000);
+        SignedTicket ticket = s.tickets().makeWinning(other.address(), faceValue, TicketMaker.ALWAYS_WINS);
+        var result = net.ticketBroker().redeemWinningTicket(net.redeemer(), ticket);
+        return result.tx().success() ? "other orchestrator redeemed " + faceValue + " paid " + result.amount()
+                : "other orchestrator's redemption reverted: " + result.tx().revertReason().orElse("?");
     }
 
     /** Waits for the watcher to reach the head, then for every sender's streamed record to equal the chain's. */

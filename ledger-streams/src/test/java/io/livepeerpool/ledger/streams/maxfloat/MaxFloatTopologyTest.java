@@ -145,6 +145,9 @@ class MaxFloatTopologyTest {
         intents.pipeInput(WALLET, open);
         intents.pipeInput(WALLET, intent("w|7", RedemptionIntentState.Replaced, ticket("0x01", ALICE, 100)));
         assertTrue(out.isEmpty(), "a re-delivered Open and a Replaced add nothing");
+        intents.pipeInput(WALLET, intent("w|8", RedemptionIntentState.Open,
+                new IntentTicket("0x09", ALICE, OTHER, dec(70))));
+        assertTrue(out.isEmpty(), "another orchestrator's ticket is not this recipient's pending");
 
         outcomes.pipeInput("0x01", outcome("0x01", ALICE, 100));
         outcomes.pipeInput("0x01", outcome("0x01", ALICE, 100));
