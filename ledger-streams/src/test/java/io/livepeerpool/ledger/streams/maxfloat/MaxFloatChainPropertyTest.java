@@ -68,7 +68,7 @@ import org.slf4j.LoggerFactory;
 class MaxFloatChainPropertyTest {
     private static final Logger log = LoggerFactory.getLogger(MaxFloatChainPropertyTest.class);
     private static final BigInteger MILLI = BigInteger.TEN.pow(15);
-    private static final Duration QUIESCENCE = Duration.ofSeconds(30);
+    private static final Duration QUIESCENCE = Duration.ofSeconds(60);
 
     private static DevChain chain;
     private static DevNetwork net;
@@ -76,6 +76,7 @@ class MaxFloatChainPropertyTest {
     private static SchemaRegistryClient registry;
     private static ChainWatcher watcher;
     private static MaxFloatService maxFloat;
+    private static MaxFloatConfig maxFloatConfig;
     private static KafkaProducer<String, RedemptionIntent> intents;
     private static KafkaProducer<String, Redemption> outcomes;
     private static MaxFloatTopics topics;
@@ -123,17 +124,22 @@ class MaxFloatChainPropertyTest {
                 Map.entry("chainWatcher.retryBackoffMaxMs", "500"))))), watcherTopics, new SimpleMeterRegistry());
         watcher.start();
 
-        maxFloat = MaxFloatService.create(new MaxFloatConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
-                        chain.rpcUrl(), net.contracts().ticketBroker(), net.contracts().roundsManager(),
-                        net.contracts().bondingManager(), net.accounts().orchestrator().address(), "mf-" + suffix,
-                        Files.createTempDirectory("max-float-it"), 3), topics,
-                Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50), new SimpleMeterRegistry());
-        maxFloat.start();
+        maxFloatConfig = new MaxFloatConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
+                chain.rpcUrl(), net.contracts().ticketBroker(), net.contracts().roundsManager(),
+                net.contracts().bondingManager(), net.accounts().orchestrator().address(), "mf-" + suffix,
+                Files.createTempDirectory("max-float-it"), 3);
+        startMaxFloat();
 
         other = chain.transactor(net.accounts().spare(2));
         intents = producer(RedemptionIntent.class);
         outcomes = producer(Redemption.class);
         reader = Thread.ofPlatform().name("max-float-reader").start(MaxFloatChainPropertyTest::readMaxFloat);
+    }
+
+    private static void startMaxFloat() {
+        maxFloat = MaxFloatService.create(maxFloatConfig, topics, Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50),
+                new SimpleMeterRegistry());
+        maxFloat.start();
     }
 
     @AfterAll
@@ -191,6 +197,12 @@ class MaxFloatChainPropertyTest {
         List<String> done = new ArrayList<>();
         for (int step = 0; step < steps; step++) {
             Sender s = senders.get(random.nextInt(senders.size()));
+            if (step == steps / 2) {
+                // a restart on the same state directory and application id: resumes from its stores and commits
+                maxFloat.close();
+                startMaxFloat();
+                done.add("(max float restarted)");
+            }
             String what = act(random, s, senders, seed);
             done.add(what);
             assertQuiescentAndEqual(senders, "step " + step + " " + what, seed);
