@@ -139,8 +139,12 @@ public final class TicketBrokerClient {
 
     /** Redeems several tickets in one transaction; tickets that fail are skipped by the contract. */
     public TxResult batchRedeemWinningTickets(Transactor redeemer, List<SignedTicket> tickets) {
-        BigInteger gas = REDEEM_GAS.multiply(BigInteger.valueOf(Math.max(1, tickets.size()))).min(BATCH_GAS_CAP);
-        return redeemer.send(address, batchRedeemCalldata(tickets), BigInteger.ZERO, gas);
+        return redeemer.send(address, batchRedeemCalldata(tickets), BigInteger.ZERO, batchRedeemGasLimit(tickets.size()));
+    }
+
+    /** The gas limit budgeted for a batch: {@link #REDEEM_GAS} per ticket, capped at 25,000,000. */
+    public static BigInteger batchRedeemGasLimit(int tickets) {
+        return REDEEM_GAS.multiply(BigInteger.valueOf(Math.max(1, tickets))).min(BATCH_GAS_CAP);
     }
 
     /** Calldata of {@code redeemWinningTicket(ticket, sig, recipientRand)}, for a transaction signed elsewhere. */
