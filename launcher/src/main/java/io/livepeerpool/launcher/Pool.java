@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             io.livepeerpool.launcher.ledger.LedgerCommand.class,
             ChainWatcherCommand.class,
             RedeemerCommand.class,
+            MaxFloatCommand.class,
             io.livepeerpool.launcher.ticket.TicketCommand.class,
             TestCommand.class,
             io.livepeerpool.launcher.bench.BenchCommand.class,

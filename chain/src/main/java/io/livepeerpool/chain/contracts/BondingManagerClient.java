@@ -96,6 +96,11 @@ public final class BondingManagerClient {
         return Words.of(reader.call(address, Abi.call(GET_TRANSCODER_POOL_SIZE))).uint(0);
     }
 
+    /** {@link #transcoderPoolSize()} at the end of {@code block}. */
+    public BigInteger transcoderPoolSize(BigInteger block) {
+        return Words.of(reader.callAt(address, Abi.call(GET_TRANSCODER_POOL_SIZE), block)).uint(0);
+    }
+
     /** The delegators' part of {@code fees} for a feeShare, as the contract computes it: floor(fees * feeShare / 1e6). */
     public static BigInteger delegatorsShare(BigInteger fees, long feeSharePpm) {
         return fees.multiply(BigInteger.valueOf(feeSharePpm)).divide(PERC_DIVISOR);

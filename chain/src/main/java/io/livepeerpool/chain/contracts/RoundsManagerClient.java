@@ -46,6 +46,11 @@ public final class RoundsManagerClient {
         return uint(LAST_INITIALIZED_ROUND);
     }
 
+    /** {@link #lastInitializedRound()} at the end of {@code block}. */
+    public BigInteger lastInitializedRound(BigInteger block) {
+        return Words.of(reader.callAt(address, Abi.call(LAST_INITIALIZED_ROUND), block)).uint(0);
+    }
+
     public boolean currentRoundInitialized() {
         return Words.of(reader.call(address, Abi.call(CURRENT_ROUND_INITIALIZED))).bool(0);
     }

@@ -251,6 +251,18 @@ public final class TicketBrokerClient {
         return Words.of(reader.call(address, Abi.call(CLAIMED_RESERVE, web3(reserveHolder), web3(claimant)))).uint(0);
     }
 
+    /** {@link #senderInfo(Address)} at the end of {@code block}. */
+    public SenderInfo senderInfo(Address sender, BigInteger block) {
+        Words w = Words.of(reader.callAt(address, Abi.call(GET_SENDER_INFO, web3(sender)), block));
+        return new SenderInfo(w.uint(0), w.uint(1), w.uint(2), w.uint(3));
+    }
+
+    /** {@link #claimedReserve(Address, Address)} at the end of {@code block}. */
+    public BigInteger claimedReserve(Address reserveHolder, Address claimant, BigInteger block) {
+        return Words.of(reader.callAt(address, Abi.call(CLAIMED_RESERVE, web3(reserveHolder), web3(claimant)), block))
+                .uint(0);
+    }
+
     private static org.web3j.abi.datatypes.Address web3(Address a) {
         return new org.web3j.abi.datatypes.Address(a.hex());
     }

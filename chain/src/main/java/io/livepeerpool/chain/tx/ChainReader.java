@@ -29,6 +29,11 @@ public final class ChainReader {
         return call(null, to, data, BigInteger.ZERO, DefaultBlockParameterName.LATEST);
     }
 
+    /** eth_call at the end of {@code block}; returns the raw return data (hex). */
+    public String callAt(Address to, String data, BigInteger block) {
+        return call(null, to, data, BigInteger.ZERO, DefaultBlockParameter.valueOf(block));
+    }
+
     /** eth_call from {@code from} (may be null) with {@code value} wei at {@code block}. */
     public String call(Address from, Address to, String data, BigInteger value, DefaultBlockParameter block) {
         Transaction tx = Transaction.createFunctionCallTransaction(

@@ -84,7 +84,11 @@ public final class DevCommand implements Callable<Integer> {
             ChainWatcher watcher = ChainWatcher.fromConfig(ChainWatcherConfig.load(source), registry);
             GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(source), registry);
             RedeemerService redeemer = RedeemerService.fromConfig(RedeemerConfig.load(source), registry);
-            runner.start(List.of(projector, ledger, watcher, gateway, redeemer));
+            // max float state belongs to this start's fresh chain (like the watcher's cursor): start it clean
+            io.livepeerpool.platform.files.Directories.deleteRecursively(dir.resolve("max-float-state"));
+            var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
+                    Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
+            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer));
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()));
             credentials.write(dir);
@@ -133,6 +137,9 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("redeemer.walletKey", chain.accounts().redeemer().privateKey());
         settings.put("redeemer.paramsDelayBlocks", "0");
         settings.put("redeemer.pollIntervalMs", "200");
+        settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
+        settings.put("maxFloat.applicationId", "dev-max-float-" + System.currentTimeMillis());
+        settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
         return settings;
     }
 

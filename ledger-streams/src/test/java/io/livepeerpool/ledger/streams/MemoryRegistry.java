@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 
 /** Registry double for the TopologyTestDriver tests; the integration test uses the devstack's real registry. */
-final class MemoryRegistry implements SchemaRegistryClient {
+public final class MemoryRegistry implements SchemaRegistryClient {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Map<String, Integer> idsBySchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
