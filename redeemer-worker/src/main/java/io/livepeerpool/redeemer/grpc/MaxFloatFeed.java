@@ -99,6 +99,11 @@ final class MaxFloatFeed implements AutoCloseable {
         });
     }
 
+    /** How many live subscriptions the sender has (a closed stream must leave none behind). */
+    int subscriptions(String sender) {
+        return subscribers.getOrDefault(sender.toLowerCase(Locale.ROOT), Set.of()).size();
+    }
+
     boolean healthy() {
         return thread.isAlive() && failure == null;
     }

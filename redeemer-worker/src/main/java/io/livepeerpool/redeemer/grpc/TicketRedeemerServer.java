@@ -113,6 +113,10 @@ public final class TicketRedeemerServer implements Service {
         return tls.certificate();
     }
 
+    MaxFloatFeed maxFloatFeed() {
+        return feed;
+    }
+
     @Override
     public boolean healthy() {
         Server s = server;
