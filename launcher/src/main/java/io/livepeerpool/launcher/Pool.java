@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             ProjectorCommand.class,
             io.livepeerpool.launcher.ledger.LedgerCommand.class,
             ChainWatcherCommand.class,
+            RedeemerCommand.class,
             TestCommand.class,
             io.livepeerpool.launcher.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
