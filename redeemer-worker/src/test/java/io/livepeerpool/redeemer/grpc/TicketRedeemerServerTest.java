@@ -245,6 +245,17 @@ class TicketRedeemerServerTest {
         assertThat(server.healthy()).isTrue();
     }
 
+    /** The bench runs (its figures are for `pool bench`, not asserted here). */
+    @Test
+    void theMaxFloatStreamBenchMeasuresEveryUpdate() throws Exception {
+        MaxFloatStreamBench.Result result = MaxFloatStreamBench.run(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
+                server.address(), 20);
+
+        assertThat(result.samples()).isEqualTo(20);
+        assertThat(result.p50Micros()).isPositive().isLessThanOrEqualTo(result.p99Micros());
+        System.out.println(result);
+    }
+
     private SignedTicket winning(Address recipient, BigInteger faceValue) {
         return broadcaster.draft(recipient).faceValue(faceValue).winProb(TicketMaker.ALWAYS_WINS)
                 .creationRound(BigInteger.valueOf(7), round7()).sign();
