@@ -2,6 +2,7 @@ package io.livepeerpool.redeemer.grpc;
 
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.tls.SelfSignedCertificate;
 import io.livepeerpool.platform.tls.TlsCredentials;
@@ -34,8 +35,10 @@ record GrpcTls(ServerCredentials credentials, Optional<X509Certificate> certific
         }
     }
 
+    /** Reads both files at once, so a bad file stops the start naming its keys rather than failing the first handshake. */
     static GrpcTls pem(Path certFile, Path keyFile) {
         try {
+            GrpcSslContexts.forServer(certFile.toFile(), keyFile.toFile()).build();
             return new GrpcTls(TlsServerCredentials.create(certFile.toFile(), keyFile.toFile()), Optional.empty(),
                     "PEM " + certFile);
         } catch (IOException | RuntimeException e) {
