@@ -102,15 +102,10 @@ final class TicketRedeemerEndpoint extends TicketRedeemerGrpc.TicketRedeemerImpl
         }
         ServerCallStreamObserver<MaxFloatUpdate> stream = (ServerCallStreamObserver<MaxFloatUpdate>) response;
         AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
-        // set before the first message may be sent (the feed's thread sends), as gRPC requires
+        // both handlers are set before the first message may be sent (the feed's thread sends), as gRPC requires
         stream.setOnCancelHandler(() -> unsubscribe(subscription.get(), sender));
-        subscription.set(maxFloats.subscribe(sender, value -> {
-            synchronized (stream) {
-                if (!stream.isCancelled()) {
-                    stream.onNext(update(value));
-                }
-            }
-        }));
+        MaxFloatStream updates = new MaxFloatStream(stream);
+        subscription.set(maxFloats.subscribe(sender, updates::offer));
         if (stream.isCancelled()) {
             unsubscribe(subscription.get(), sender);
         }
@@ -137,7 +132,7 @@ final class TicketRedeemerEndpoint extends TicketRedeemerGrpc.TicketRedeemerImpl
     }
 
     private static MaxFloatUpdate update(BigInteger value) {
-        return MaxFloatUpdate.newBuilder().setMaxFloat(ByteString.copyFrom(BigEndian.minimal(value))).build();
+        return MaxFloatStream.update(value);
     }
 
     private static String describe(List<Violation> violations) {
