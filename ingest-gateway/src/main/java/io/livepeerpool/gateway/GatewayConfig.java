@@ -1,7 +1,7 @@
 package io.livepeerpool.gateway;
 
 import io.livepeerpool.chainwatcher.ChainWatcherConfig;
-import io.livepeerpool.gateway.tls.SelfSignedCertificate;
+import io.livepeerpool.platform.tls.SelfSignedCertificate;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.config.ConfigKey;

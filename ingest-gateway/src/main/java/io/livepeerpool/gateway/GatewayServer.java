@@ -10,7 +10,7 @@ import io.livepeerpool.gateway.http.ErrorMapping;
 import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.RequestBody;
 import io.livepeerpool.gateway.tls.HttpsConnector;
-import io.livepeerpool.gateway.tls.TlsCredentials;
+import io.livepeerpool.platform.tls.TlsCredentials;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.json.Json;
 import io.livepeerpool.platform.lifecycle.Service;

@@ -3,7 +3,7 @@ package io.livepeerpool.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.livepeerpool.gateway.tls.TlsCredentials;
+import io.livepeerpool.platform.tls.TlsCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,15 +4,23 @@ import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.redeemer.RedeemerConfig;
 import io.livepeerpool.redeemer.RedeemerService;
+import io.livepeerpool.redeemer.grpc.GrpcRedeemerConfig;
+import io.livepeerpool.redeemer.grpc.TicketRedeemerServer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code pool redeemer}: winning tickets -> on-chain redemptions, exactly once, with this instance's wallet. */
+/**
+ * {@code pool redeemer}: winning tickets -> on-chain redemptions, exactly once, with this instance's wallet, and
+ * go-livepeer's TicketRedeemer gRPC service ({@code -redeemerAddr}) in the same process.
+ */
 @Command(name = "redeemer", mixinStandardHelpOptions = true,
-        description = {"Run a redeemer worker: the pool's winning tickets redeemed on chain, outcomes to Kafka.",
+        description = {"Run a redeemer worker: the pool's winning tickets redeemed on chain, outcomes to Kafka,",
+            "and go-livepeer's TicketRedeemer gRPC service for the pool's orchestrators.",
             "Start more instances (each with its own redeemer.walletKey) in one redeemer.groupId to scale."})
 final class RedeemerCommand implements Callable<Integer> {
 
@@ -21,13 +29,23 @@ final class RedeemerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ConfigKey<?>> keys = new ArrayList<>(RedeemerConfig.keys());
-        keys.addAll(OpsOptions.KEYS);
-        var loaded = config.load("redeemer", keys);
+        // The worker and the gRPC service share the Kafka and registry keys: declare each name once.
+        Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
+        for (ConfigKey<?> key : RedeemerConfig.keys()) {
+            keys.putIfAbsent(key.name(), key);
+        }
+        for (ConfigKey<?> key : GrpcRedeemerConfig.KEYS) {
+            keys.putIfAbsent(key.name(), key);
+        }
+        for (ConfigKey<?> key : OpsOptions.KEYS) {
+            keys.putIfAbsent(key.name(), key);
+        }
+        var loaded = config.load("redeemer", new ArrayList<>(keys.values()));
         RedeemerConfig.settings(loaded);
         RedeemerConfig.credentials(loaded);
         var registry = Metrics.newRegistry();
         RedeemerService redeemer = RedeemerService.fromConfig(loaded, registry);
-        return ServiceHost.run(List.of(redeemer, OpsOptions.server(loaded, registry, List.of(redeemer))));
+        TicketRedeemerServer grpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(config.source()));
+        return ServiceHost.run(List.of(redeemer, grpc, OpsOptions.server(loaded, registry, List.of(redeemer, grpc))));
     }
 }

@@ -1,5 +1,7 @@
 package io.livepeerpool.gateway.tls;
 
+import io.livepeerpool.platform.tls.TlsCredentials;
+
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

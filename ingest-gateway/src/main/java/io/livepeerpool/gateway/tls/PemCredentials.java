@@ -1,5 +1,7 @@
 package io.livepeerpool.gateway.tls;
 
+import io.livepeerpool.platform.tls.TlsCredentials;
+
 import io.livepeerpool.platform.config.ConfigException;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,8 @@
 package io.livepeerpool.gateway.tls;
 
+import io.livepeerpool.platform.tls.SelfSignedCertificate;
+import io.livepeerpool.platform.tls.TlsCredentials;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,6 +18,8 @@ import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import io.livepeerpool.redeemer.RedeemerConfig;
 import io.livepeerpool.redeemer.RedeemerService;
 import io.livepeerpool.platform.ops.Metrics;
+import io.livepeerpool.redeemer.grpc.GrpcRedeemerConfig;
+import io.livepeerpool.redeemer.grpc.TicketRedeemerServer;
 import io.livepeerpool.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +56,10 @@ public final class DevCommand implements Callable<Integer> {
             description = "HTTPS port of the gateway (default: ${DEFAULT-VALUE}; 0 picks a free port).")
     int gatewayPort;
 
+    @Option(names = "--redeemer-port", paramLabel = "N", defaultValue = "8935",
+            description = "gRPC port of the TicketRedeemer for go-livepeer's -redeemerAddr (default: ${DEFAULT-VALUE}; 0 picks a free port).")
+    int redeemerPort;
+
     @Option(names = "--chain-port", paramLabel = "N", defaultValue = "0",
             description = "JSON-RPC port of the dev chain (default: a free port).")
     int chainPort;
@@ -88,9 +94,11 @@ public final class DevCommand implements Callable<Integer> {
             io.livepeerpool.platform.files.Directories.deleteRecursively(dir.resolve("max-float-state"));
             var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
-            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer));
+            TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
+            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc));
 
-            DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()));
+            DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()),
+                    redeemerGrpc.address());
             credentials.write(dir);
             printWelcome(credentials, dir);
             runner.awaitShutdown();
@@ -130,6 +138,10 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("chain.confirmations", "0");
         settings.put("chain.pollIntervalMs", "500");
         settings.put("chain.pool.orchestrators", chain.accounts().orchestrator().address().hex());
+        settings.put("redeemer.grpc.host", "127.0.0.1");
+        settings.put("redeemer.grpc.port", Integer.toString(redeemerPort));
+        settings.put("redeemer.grpc.dnsName", "localhost");
+        settings.put("redeemer.grpc.recipients", chain.accounts().orchestrator().address().hex());
         // Each start is a fresh chain (Hardhat keeps no state), so its logs get a cursor of their own.
         settings.put("chainWatcher.id", "dev-" + System.currentTimeMillis());
         // the redeemer signs with the dev chain's "redeemer" account; tickets are redeemable as soon as they arrive
@@ -153,7 +165,7 @@ public final class DevCommand implements Callable<Integer> {
     }
 
     private static DevCredentials credentials(Devstack infra, DevNetwork chain, GatewayServer gateway, DevKeys.DevKey key,
-            Path cert) {
+            Path cert, String redeemerGrpcAddress) {
         Map<String, String> contracts = new LinkedHashMap<>();
         contracts.put("ticketBroker", chain.contracts().ticketBroker().hex());
         contracts.put("roundsManager", chain.contracts().roundsManager().hex());
@@ -165,7 +177,7 @@ public final class DevCommand implements Callable<Integer> {
         }
         return new DevCredentials(gateway.url(), key.keyId(), key.secretHex(), key.orchestrator(),
                 gateway.certificateFingerprint(), cert.toString(), infra.bootstrapServers(), infra.schemaRegistryUrl(),
-                infra.jdbcUrl(), chain.chain().rpcUrl(), chain.chain().chainId(), contracts, accounts);
+                infra.jdbcUrl(), chain.chain().rpcUrl(), chain.chain().chainId(), contracts, accounts, redeemerGrpcAddress);
     }
 
     private static void printWelcome(DevCredentials c, Path dir) {
@@ -175,6 +187,7 @@ public final class DevCommand implements Callable<Integer> {
         System.out.println("  Certificate    " + c.certificateFile());
         System.out.println("  Orchestrator   " + c.orchestrator() + "   key id " + c.keyId());
         System.out.println("  Credentials    " + dir.resolve(DevCredentials.FILE_NAME));
+        System.out.println("  Redeemer gRPC  " + c.redeemerGrpcAddress() + "   (go-livepeer: -redeemerAddr " + c.redeemerGrpcAddress() + ")");
         System.out.println("  Kafka          " + c.kafkaBootstrapServers());
         System.out.println("  Registry       " + c.schemaRegistryUrl());
         System.out.println("  PostgreSQL     " + c.jdbcUrl());

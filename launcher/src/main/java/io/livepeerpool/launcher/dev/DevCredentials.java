@@ -28,7 +28,8 @@ public record DevCredentials(
         String chainRpcUrl,
         Long chainId,
         Map<String, String> contracts,
-        Map<String, Account> accounts) {
+        Map<String, Account> accounts,
+        String redeemerGrpcAddress) {
 
     public static final String FILE_NAME = "dev-credentials.json";
 

@@ -59,6 +59,7 @@ class PoolDevEndToEndTest {
             await(Duration.ofMinutes(3), () -> Files.exists(file));
             DevCredentials c = DevCredentials.read(file);
             Gateway gateway = new Gateway(c);
+            assertThat(c.redeemerGrpcAddress()).matches("127\\.0\\.0\\.1:[0-9]+");
 
             // Weights: three identical jobs, two by A and one by B (a re-post of A's first job must not count).
             assertThat(gateway.postJob("e2e-1", A)).isEqualTo(202);

@@ -1,4 +1,4 @@
-package io.livepeerpool.gateway.tls;
+package io.livepeerpool.platform.tls;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

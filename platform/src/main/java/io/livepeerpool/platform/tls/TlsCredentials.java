@@ -1,4 +1,4 @@
-package io.livepeerpool.gateway.tls;
+package io.livepeerpool.platform.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record TlsCredentials(KeyStore keyStore, char[] keyStorePassword, X509Certificate certificate,
                              String fingerprint, String origin) {
-    static final String ALIAS = "gateway";
+    public static final String ALIAS = "server";
 
     /** A per-process random password: the store never leaves memory, the password only satisfies the API. */
     public static TlsCredentials of(PrivateKey key, List<X509Certificate> chain, String origin) {
