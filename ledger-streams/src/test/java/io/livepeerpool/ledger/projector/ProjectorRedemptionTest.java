@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
@@ -186,32 +188,43 @@ class ProjectorRedemptionTest {
         ProjectedTopic<WinningTicket> tickets = new ProjectedTopic<>(kit.tickets, unused(), new TicketRows());
         ProjectedTopic<Redemption> outcomes = new ProjectedTopic<>(kit.redemptions, unused(), new RedemptionRows());
 
-        for (boolean ticketFirst : new boolean[] {true, false}) {
-            int n = ticketFirst ? 1 : 2;
-            Batch ticketBatch = batch(tickets, ticket(n).build(), n);
-            Batch outcomeBatch = batch(outcomes, redeemed(n, BigInteger.TEN, 1, null), n);
-            CountDownLatch firstWrote = new CountDownLatch(1);
-            CountDownLatch releaseFirst = new CountDownLatch(1);
-            BatchHook holdOpen = (connection, b) -> {
-                firstWrote.countDown();
-                await(releaseFirst);
-            };
-            BatchWriter first = writer(db, "first-" + n, holdOpen);
-            BatchWriter second = writer(db, "second-" + n, BatchHook.NONE);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (boolean ticketFirst : new boolean[] {true, false}) {
+                int n = ticketFirst ? 1 : 2;
+                Batch ticketBatch = batch(tickets, ticket(n).build(), n);
+                Batch outcomeBatch = batch(outcomes, redeemed(n, BigInteger.TEN, 1, null), n);
+                CountDownLatch firstWrote = new CountDownLatch(1);
+                CountDownLatch releaseFirst = new CountDownLatch(1);
+                BatchHook holdOpen = (connection, b) -> {
+                    firstWrote.countDown();
+                    await(releaseFirst);
+                };
+                BatchWriter first = writer(db, "first-" + n, holdOpen);
+                BatchWriter second = writer(db, "second-" + n, BatchHook.NONE);
 
-            CompletableFuture<BatchWriter.Written> firstDone = CompletableFuture.supplyAsync(
-                    () -> write(first, ticketFirst ? ticketBatch : outcomeBatch));
-            assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<BatchWriter.Written> secondDone = CompletableFuture.supplyAsync(
-                    () -> write(second, ticketFirst ? outcomeBatch : ticketBatch));
-            Thread.sleep(500);
-            assertThat(secondDone).as("the second waits on the ticket's lock").isNotDone();
-            releaseFirst.countDown();
-            assertThat(firstDone.get(30, TimeUnit.SECONDS)).isNotNull();
-            assertThat(secondDone.get(30, TimeUnit.SECONDS)).isNotNull();
+                Future<BatchWriter.Written> firstDone = threads.submit(() -> first.write(ticketFirst ? ticketBatch : outcomeBatch, Map.of()));
+                assertThat(firstWrote.await(30, TimeUnit.SECONDS)).isTrue();
+                Future<BatchWriter.Written> secondDone = threads.submit(() -> second.write(ticketFirst ? outcomeBatch : ticketBatch, Map.of()));
+                ProjectorTestKit.await("the second transaction waits on the ticket's lock", this::aTransactionWaitsOnAnAdvisoryLock);
+                assertThat(secondDone).isNotDone();
+                releaseFirst.countDown();
+                assertThat(firstDone.get(30, TimeUnit.SECONDS)).isNotNull();
+                assertThat(secondDone.get(30, TimeUnit.SECONDS)).isNotNull();
 
-            assertThat(payment(n)).as(ticketFirst ? "ticket first" : "outcome first")
-                    .isEqualTo(new Payment("Claimed", null, "10", hash(9_000 + n), "21000000000000", 500_000L + n, RECORDED));
+                assertThat(payment(n)).as(ticketFirst ? "ticket first" : "outcome first")
+                        .isEqualTo(new Payment("Claimed", null, "10", hash(9_000 + n), "21000000000000", 500_000L + n, RECORDED));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private boolean aTransactionWaitsOnAnAdvisoryLock() {
+        try {
+            return kit.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
