@@ -27,6 +27,8 @@ import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.RewardReads;
 import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.reads.SettlementReads;
+import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
+import io.livepeerpool.gateway.reads.WinningTicketReads;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
 import io.livepeerpool.gateway.tickets.TicketPublisher;
 import io.livepeerpool.gateway.tickets.TicketValidator;
@@ -100,7 +102,8 @@ final class GatewayAssembly {
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
                     new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry),
                     new StatusEndpoint(chainStatus(config, schemas, owned)),
-                    config.get(GatewayConfig.BENCH_BASELINE));
+                    config.get(GatewayConfig.BENCH_BASELINE),
+                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));

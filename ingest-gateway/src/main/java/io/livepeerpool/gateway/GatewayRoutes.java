@@ -8,6 +8,7 @@ import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
+import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
 import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class GatewayRoutes {
 
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
-            StatusEndpoint status, boolean benchBaseline) {
+            StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets) {
     }
 
     private GatewayRoutes() {
@@ -39,6 +40,8 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getPayouts", h.reads()::getPayouts),
                 new Endpoint(GET, "/getTranscoderPayouts", h.reads()::getTranscoderPayouts),
                 new Endpoint(GET, "/getTranscoderBalance", h.reads()::getTranscoderBalance),
+                new Endpoint(GET, "/getWinningTickets", h.winningTickets()::getWinningTickets),
+                new Endpoint(GET, "/getWinningTicket", h.winningTickets()::getWinningTicket),
                 // operations
                 new Endpoint(GET, "/health", h.ops()::getHealth),
                 new Endpoint(GET, "/status", h.status()::getStatus),

@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.projector;
 
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
@@ -17,15 +18,16 @@ public final class ProjectedTopics {
     private ProjectedTopics() {
     }
 
-    /** Jobs, winning tickets and the ledger's output (settlements, allocations, payout requests). */
+    /** Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests), redemption outcomes. */
     public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
         return of(new Sources(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS,
-                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS), registry);
+                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.REDEMPTIONS), registry);
     }
 
     /** The topics to read, one per table mapper; tests use topics of their own with the catalogue's types. */
     record Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
-            TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests) {
+            TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
+            TopicSpec<Redemption> redemptions) {
     }
 
     static List<ProjectedTopic<?>> of(Sources topics, SchemaRegistryClient registry) {
@@ -34,7 +36,8 @@ public final class ProjectedTopics {
                 projected(topics.tickets(), new TicketRows(), registry),
                 projected(topics.settlements(), new SettlementRows(), registry),
                 projected(topics.allocations(), new AllocationRows(), registry),
-                projected(topics.payoutRequests(), new PayoutRequestRows(), registry));
+                projected(topics.payoutRequests(), new PayoutRequestRows(), registry),
+                projected(topics.redemptions(), new RedemptionRows(), registry));
     }
 
     private static <V extends SpecificRecord> ProjectedTopic<V> projected(TopicSpec<V> spec, RowMapper<V> rows,

@@ -7,6 +7,7 @@ import io.livepeerpool.devstack.SharedDevstack;
 import io.livepeerpool.readmodel.ReadModelDatabase;
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicket;
@@ -54,6 +55,7 @@ final class ProjectorTestKit implements AutoCloseable {
     static final int SETTLEMENT_PARTITIONS = 1;
     static final int ALLOCATION_PARTITIONS = 3;
     static final int PAYOUT_PARTITIONS = 2;
+    static final int REDEMPTION_PARTITIONS = 3;
     static final Duration AWAIT = Duration.ofSeconds(60);
 
     final Devstack devstack = SharedDevstack.get();
@@ -63,6 +65,7 @@ final class ProjectorTestKit implements AutoCloseable {
     final TopicSpec<Settlement> settlements = renamed(Topics.LEDGER_SETTLEMENTS, "test-" + id + ".ledger-settlements");
     final TopicSpec<Allocation> allocations = renamed(Topics.LEDGER_ALLOCATIONS, "test-" + id + ".ledger-allocations");
     final TopicSpec<PayoutRequest> payouts = renamed(Topics.PAYOUT_REQUESTS, "test-" + id + ".payout-requests");
+    final TopicSpec<Redemption> redemptions = renamed(Topics.REDEMPTIONS, "test-" + id + ".redemptions");
     final String consumerName = "projector-test-" + id;
     final String jdbcUrl;
     final SchemaRegistryClient registry;
@@ -73,7 +76,8 @@ final class ProjectorTestKit implements AutoCloseable {
                 tickets.newTopic(TICKET_PARTITIONS, (short) 1),
                 settlements.newTopic(SETTLEMENT_PARTITIONS, (short) 1),
                 allocations.newTopic(ALLOCATION_PARTITIONS, (short) 1),
-                payouts.newTopic(PAYOUT_PARTITIONS, (short) 1)));
+                payouts.newTopic(PAYOUT_PARTITIONS, (short) 1),
+                redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1)));
         jdbcUrl = createDatabase("projector_" + id);
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
         resources.add(registry);
@@ -102,7 +106,8 @@ final class ProjectorTestKit implements AutoCloseable {
     Projector startProjector(ProjectorConfig config, BatchHook hook) {
         Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
                 schemas -> ProjectedTopics.of(
-                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts), schemas));
+                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions),
+                        schemas));
         resources.add(projector);
         projector.start();
         return projector;
