@@ -124,17 +124,18 @@ public final class GatewayServer implements Service {
     }
 
     private void configure(JavalinConfig config) {
+        JsonErrorHandler errors = new JsonErrorHandler(metrics);
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         // what Jetty refuses before a route runs (bad request line, URI, headers) is JSON too
-        JsonErrorHandler errors = new JsonErrorHandler(metrics);
         config.jetty.modifyServer(server -> server.setErrorHandler(errors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
         config.jetty.addConnector((server, httpConfiguration) -> {
             connector = HttpsConnector.create(server, httpConfiguration, tls, listen.host(), listen.port());
+            connector.addBean(errors.failureListener()); // tells the error handler which part the parser refused
             return connector;
         });
         config.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(),

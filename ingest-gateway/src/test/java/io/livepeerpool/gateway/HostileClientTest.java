@@ -189,6 +189,7 @@ class HostileClientTest {
             assertRefused(raw.send(write("Content-Length: " + body.length() + "\r\nContent-Length: " + (body.length() + 1) + "\r\n",
                     body)), 400, "invalid", "Content-Length");
             assertRefused(raw.send(write("Content-Length: -5\r\n", body)), 400, "invalid", "Content-Length");
+            assertRefused(raw.send(write("Content-Length: 99999999999999999999\r\n", body)), 400, "invalid", "Content-Length");
             assertNothingWritten();
         }
 

@@ -6,8 +6,10 @@ import io.livepeerpool.platform.json.Json;
 import io.livepeerpool.platform.ops.Metrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,7 +23,9 @@ class JsonErrorHandlerTest {
             "400 | No Host                      | invalid             | Host",
             "400 | Unknown Version              | invalid             | version",
             "400 | Bad Transfer-Encoding, chunked not last | invalid    | Transfer-Encoding",
-            "400 | Illegal character LF         | invalid             | headers",
+            "400 | Illegal character LF         | invalid             | null",
+            "400 | Duplicate Host Header        | invalid             | Host",
+            "400 | Transfer-Encoding and Content-Length | invalid     | Content-Length",
             "400 | null                         | invalid             | uri",
             "400 | Bad Request                  | invalid             | uri",
             "414 | URI Too Long                 | uri_too_long        | uri",
@@ -41,5 +45,21 @@ class JsonErrorHandlerTest {
         assertThat(json.get("field").isNull() ? null : json.get("field").asText()).isEqualTo(field);
         assertThat(json.get("message").asText()).isNotBlank().doesNotContain("<", "boom");
         assertThat(headers.get(HttpHeader.UPGRADE)).isEqualTo(status == 426 ? "HTTP/1.1" : null);
+    }
+
+    @Test
+    void aBareBadRequestIsTheUriUnlessTheParserOverflowedAContentLength() throws Exception {
+        JsonErrorHandler handler = new JsonErrorHandler(new HttpMetrics(Metrics.newRegistry()));
+
+        handler.failureListener().onRequestFailure(null, new BadMessageException(400, "Bad Request", new ArithmeticException("long overflow")));
+        assertThat(field(handler.badMessageError(400, "Bad Request", HttpFields.build()))).isEqualTo("Content-Length");
+        // the failure is used once: the next bare refusal on this thread is the URI's
+        assertThat(field(handler.badMessageError(400, "Bad Request", HttpFields.build()))).isEqualTo("uri");
+        handler.failureListener().onRequestFailure(null, new BadMessageException(400, "Bad Request", new NumberFormatException("!hex Z")));
+        assertThat(field(handler.badMessageError(400, "Bad Request", HttpFields.build()))).isEqualTo("uri");
+    }
+
+    private static String field(ByteBuffer body) throws Exception {
+        return Json.mapper().readTree(StandardCharsets.UTF_8.decode(body).toString()).get("field").asText();
     }
 }
