@@ -96,7 +96,8 @@ final class GatewayAssembly {
             TicketPublisher ticketPublisher = new TicketPublisher(single, new RecordEncoder<>(Topics.WINNING_TICKETS,
                     AvroSerde.forTopic(Topics.WINNING_TICKETS, schemas).serializer()));
             GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
-                    new JobEndpoints(signed, new JobValidator(), jobPublisher, metrics),
+                    new JobEndpoints(signed, new JobValidator(config.get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE)),
+                            jobPublisher, metrics),
                     new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
                     new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),

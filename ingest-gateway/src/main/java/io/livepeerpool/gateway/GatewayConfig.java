@@ -1,6 +1,8 @@
 package io.livepeerpool.gateway;
 
 import io.livepeerpool.chainwatcher.ChainWatcherConfig;
+import io.livepeerpool.gateway.jobs.JobValidator;
+import io.livepeerpool.gateway.validation.Fields;
 import io.livepeerpool.platform.tls.SelfSignedCertificate;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
@@ -51,6 +53,11 @@ public final class GatewayConfig {
     public static final ConfigKey<Integer> AUTH_NONCES_MAX = ConfigKey.integer("gateway.auth.noncesMax", 200_000, 1_000, 10_000_000,
             "nonces remembered inside the replay window (this instance); when full, signed writes get 503");
 
+    public static final ConfigKey<Long> MAX_PIXELS_PER_SECOND_PER_PROFILE = ConfigKey.longValue(
+            "gateway.maxPixelsPerSecondPerProfile", JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 1, Fields.INTEGER_MAX,
+            "most output pixels one rendition (profile) can produce per second of video; a job claiming more than"
+                    + " duration x profiles x this is refused (default 3840 x 2160 x 60)");
+
     public static final ConfigKey<Boolean> BENCH_BASELINE = ConfigKey.bool("gateway.benchBaseline", false,
             "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
 
@@ -65,7 +72,7 @@ public final class GatewayConfig {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
                 KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS, AUTH_NONCES_MAX,
-                BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
+                MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
                 ChainWatcherConfig.WATCHER_ID);
     }

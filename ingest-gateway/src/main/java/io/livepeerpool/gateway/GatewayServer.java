@@ -3,11 +3,14 @@ package io.livepeerpool.gateway;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.livepeerpool.gateway.auth.OrchestratorKeys;
 import io.livepeerpool.gateway.http.ErrorMapping;
 import io.livepeerpool.gateway.http.HttpMetrics;
+import io.livepeerpool.gateway.http.JsonErrorHandler;
+import io.livepeerpool.gateway.http.RequestTarget;
 import io.livepeerpool.gateway.http.RequestBody;
 import io.livepeerpool.gateway.tls.HttpsConnector;
 import io.livepeerpool.platform.tls.TlsCredentials;
@@ -96,10 +99,16 @@ public final class GatewayServer implements Service {
             preflight.run();
             tls = tlsSource.credentials();
             created = Javalin.create(this::configure);
+            created.before(RequestTarget::requireNoDotSegments);
             for (Endpoint endpoint : endpoints()) {
                 created.addEndpoint(endpoint);
+                if (endpoint.getMethod() == HandlerType.GET) {
+                    // HEAD answers what GET would (status, type, length); Jetty sends no body. Javalin's own HEAD
+                    // for a GET route would answer 200 text/plain without running it.
+                    created.addEndpoint(new Endpoint(HandlerType.HEAD, endpoint.getPath(), endpoint.getHandler()));
+                }
             }
-            ErrorMapping.install(created, metrics);
+            ErrorMapping.install(created, metrics, endpoints());
             created.start();
         } catch (RuntimeException e) {
             // registry refused, port taken...: release producers and pools too, a runner does not close a failed start
@@ -115,13 +124,18 @@ public final class GatewayServer implements Service {
     }
 
     private void configure(JavalinConfig config) {
+        JsonErrorHandler errors = new JsonErrorHandler(metrics);
         config.showJavalinBanner = false;
         config.startupWatcherEnabled = false;
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        // what Jetty refuses before a route runs (bad request line, URI, headers) is JSON too
+        config.jetty.modifyServer(server -> server.setErrorHandler(errors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
         config.jetty.addConnector((server, httpConfiguration) -> {
             connector = HttpsConnector.create(server, httpConfiguration, tls, listen.host(), listen.port());
+            connector.addBean(errors.failureListener()); // tells the error handler which part the parser refused
             return connector;
         });
         config.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(),

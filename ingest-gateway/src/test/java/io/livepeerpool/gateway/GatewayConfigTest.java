@@ -57,4 +57,17 @@ class GatewayConfigTest {
         assertThatThrownBy(() -> GatewayConfig.load(ConfigSource.of(values))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gateway.tls.keyFile");
     }
+
+    @Test
+    void thePixelRateDefaultsTo4K60AndABadOneIsNamed() {
+        assertThat(GatewayConfig.load(ConfigSource.of(required())).get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE))
+                .isEqualTo(3840L * 2160 * 60);
+        for (String bad : new String[] {"0", "-1", "lots", "9007199254740992"}) {
+            Map<String, String> values = required();
+            values.put("gateway.maxPixelsPerSecondPerProfile", bad);
+
+            assertThatThrownBy(() -> GatewayConfig.load(ConfigSource.of(values))).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("gateway.maxPixelsPerSecondPerProfile");
+        }
+    }
 }

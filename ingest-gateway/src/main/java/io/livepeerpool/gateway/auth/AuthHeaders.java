@@ -15,7 +15,8 @@ public final class AuthHeaders {
     /** Unix seconds: digits only, no sign; 12 digits reach far beyond any sane clock. */
     static final Pattern TIMESTAMP_SHAPE = Pattern.compile("[0-9]{1,12}");
     static final Pattern NONCE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    static final Pattern SIGNATURE_SHAPE = Pattern.compile("[0-9a-fA-F]{64}");
+    /** Lowercase only, as documented: one spelling per signature (like the body hash inside the canonical text). */
+    static final Pattern SIGNATURE_SHAPE = Pattern.compile("[0-9a-f]{64}");
 
     private AuthHeaders() {
     }

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Checks the HMAC headers of a write request against the raw body, before anything parses that body. Order: all
- * headers present and well-formed, key known, timestamp within {@code skewSeconds} of now (either direction),
+ * headers present and well-formed (the signature as 64 lowercase hex digits), key known, timestamp within {@code skewSeconds} of now (either direction),
  * signature equal in constant time, and only then the nonce recorded, so unsigned traffic never fills the nonce store.
  */
 public final class HmacVerifier {
@@ -41,6 +41,10 @@ public final class HmacVerifier {
         if (!AuthHeaders.NONCE_SHAPE.matcher(nonce).matches()) {
             return reject(AuthFailure.MALFORMED_HEADER, AuthHeaders.NONCE, "must be 8 to 64 of [A-Za-z0-9_-]", header);
         }
+        if (!AuthHeaders.SIGNATURE_SHAPE.matcher(signature).matches()) {
+            return reject(AuthFailure.MALFORMED_HEADER, AuthHeaders.SIGNATURE,
+                    "must be the HMAC-SHA256 as 64 lowercase hex digits", header);
+        }
         Optional<OrchestratorKey> key = keys.find(header.apply(AuthHeaders.KEY_ID));
         if (key.isEmpty()) {
             return reject(AuthFailure.UNKNOWN_KEY, AuthHeaders.KEY_ID, "unknown key id", header);
@@ -63,9 +67,6 @@ public final class HmacVerifier {
 
     private static boolean signatureMatches(OrchestratorKey key, String method, String path, String timestamp,
                                             String nonce, String signature, byte[] body) {
-        if (!AuthHeaders.SIGNATURE_SHAPE.matcher(signature).matches()) {
-            return false;
-        }
         byte[] expected = CanonicalRequest.hmac(key.macKey(), CanonicalRequest.of(method, path, timestamp, nonce, body));
         return MessageDigest.isEqual(expected, HexFormat.of().parseHex(signature));
     }

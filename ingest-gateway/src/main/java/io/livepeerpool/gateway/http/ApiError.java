@@ -54,16 +54,18 @@ public final class ApiError extends RuntimeException {
         return new ApiError(413, "payload_too_large", "request body is larger than " + maxBytes + " bytes", "body", List.of());
     }
 
-    public static ApiError unsupportedMediaType() {
-        return new ApiError(415, "unsupported_media_type", "Content-Type must be application/json", null, List.of());
+    public static ApiError unsupportedMediaType(String message) {
+        return new ApiError(415, "unsupported_media_type", message, "Content-Type", List.of());
     }
 
     public static ApiError notFound(String path) {
         return new ApiError(404, "not_found", "no endpoint at " + path, null, List.of());
     }
 
-    public static ApiError methodNotAllowed(String method, String path) {
-        return new ApiError(405, "method_not_allowed", method + " is not allowed on " + path, null, List.of());
+    /** 405 naming the method (as the client sent it) in {@code field} "method" and the ones the path takes. */
+    public static ApiError methodNotAllowed(String method, String path, String allowed) {
+        return new ApiError(405, "method_not_allowed", method + " is not allowed on " + path
+                + (allowed.isEmpty() ? "" : "; allowed: " + allowed), "method", List.of());
     }
 
     public static ApiError unavailable(String message) {

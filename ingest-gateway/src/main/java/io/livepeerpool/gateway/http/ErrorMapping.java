@@ -2,10 +2,16 @@ package io.livepeerpool.gateway.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import io.livepeerpool.gateway.kafka.PublishFailed;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +28,9 @@ public final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    public static void install(Javalin app, HttpMetrics metrics) {
+    /** @param endpoints every endpoint the app serves, for the {@code Allow} header of a 405 */
+    public static void install(Javalin app, HttpMetrics metrics, List<Endpoint> endpoints) {
+        Map<String, String> allowed = allowedMethods(endpoints);
         app.exception(ApiError.class, (e, ctx) -> answer(ctx, e, metrics));
         app.exception(PublishFailed.class, (e, ctx) -> {
             log.warn("{} {}: 503, {}", ctx.method().name(), ctx.path(), e.getMessage());
@@ -33,19 +41,47 @@ public final class ErrorMapping {
             log.warn("{} {}: 503, database: {}", ctx.method().name(), ctx.path(), e.getMessage());
             answer(ctx, ApiError.unavailable("the read-model database is unavailable; retry later"), metrics, "database_unavailable");
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx), metrics));
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx, allowed), metrics));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method().name(), ctx.path(), e);
             answer(ctx, new ApiError(500, "internal", "internal error", null, List.of()), metrics, "internal");
         });
         app.error(404, ctx -> answerUnlessJson(ctx, ApiError.notFound(ctx.path()), metrics));
-        app.error(405, ctx -> answerUnlessJson(ctx, ApiError.methodNotAllowed(ctx.method().name(), ctx.path()), metrics));
+        app.error(405, ctx -> answerUnlessJson(ctx, methodNotAllowed(ctx, allowed), metrics));
     }
 
-    private static ApiError fromJavalin(HttpResponseException e, Context ctx) {
+    /** Path to "GET, HEAD" or "POST": every GET route also answers HEAD. */
+    private static Map<String, String> allowedMethods(List<Endpoint> endpoints) {
+        Map<String, Set<String>> methods = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            Set<String> of = methods.computeIfAbsent(endpoint.getPath(), path -> new LinkedHashSet<>());
+            of.add(endpoint.getMethod().name());
+            if (endpoint.getMethod() == HandlerType.GET) {
+                of.add("HEAD");
+            }
+        }
+        Map<String, String> allowed = new LinkedHashMap<>();
+        methods.forEach((path, of) -> allowed.put(path, String.join(", ", of)));
+        return Map.copyOf(allowed);
+    }
+
+    /**
+     * 405 naming the method the client sent (Javalin calls an unknown one "INVALID"), with the {@code Allow}
+     * header RFC 9110 asks for.
+     */
+    private static ApiError methodNotAllowed(Context ctx, Map<String, String> allowed) {
+        String sent = SignedRequests.printable(ctx.req().getMethod());
+        String allow = allowed.getOrDefault(ctx.path(), "");
+        if (!allow.isEmpty()) {
+            ctx.header("Allow", allow);
+        }
+        return ApiError.methodNotAllowed(sent, ctx.path(), allow);
+    }
+
+    private static ApiError fromJavalin(HttpResponseException e, Context ctx, Map<String, String> allowed) {
         return switch (e.getStatus()) {
             case 404 -> ApiError.notFound(ctx.path());
-            case 405 -> ApiError.methodNotAllowed(ctx.method().name(), ctx.path());
+            case 405 -> methodNotAllowed(ctx, allowed);
             case 413 -> ApiError.tooLarge(RequestBody.MAX_BYTES);
             default -> new ApiError(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null, List.of());
         };

@@ -14,12 +14,25 @@ public final class RequestBody {
     private RequestBody() {
     }
 
-    /** 415 unless the Content-Type is application/json (parameters such as charset allowed). */
+    /**
+     * 415 unless the Content-Type is application/json, with no charset or {@code charset=utf-8}: JSON is UTF-8
+     * (RFC 8259), and a body announced in another charset is refused before it is read.
+     */
     public static void requireJson(Context ctx) {
         String type = ctx.header("Content-Type");
-        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
-            throw ApiError.unsupportedMediaType();
+        String[] parts = type == null ? new String[] {""} : type.split(";");
+        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
+            throw ApiError.unsupportedMediaType("Content-Type must be application/json");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].trim().equalsIgnoreCase("charset")) {
+                String charset = parameter.length < 2 ? "" : parameter[1].trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8")) {
+                    throw ApiError.unsupportedMediaType("Content-Type must be application/json in UTF-8 (charset=utf-8"
+                            + " or no charset)");
+                }
+            }
         }
     }
 

@@ -1,15 +1,8 @@
 package io.livepeerpool.gateway.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.livepeerpool.gateway.auth.AuthResult;
 import io.livepeerpool.gateway.auth.HmacVerifier;
-import io.livepeerpool.platform.json.Json;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -18,14 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door of every write: JSON content type (415), body within 1 MiB (413), HMAC verified over the raw
- * bytes (401), and only then the body parsed (400 {@code body} when it is not one well-formed JSON object).
+ * bytes (401), and only then the body parsed ({@link JsonBody}: 400 when it is not one well-formed UTF-8 JSON object).
  */
 public final class SignedRequests {
     private static final Logger log = LoggerFactory.getLogger(SignedRequests.class);
-    private static final ObjectReader STRICT = Json.mapper().reader()
-            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final int SHOWN_PARSER_MESSAGE_MAX = 200;
 
     private final HmacVerifier verifier;
     private final Clock clock;
@@ -46,28 +35,8 @@ public final class SignedRequests {
             throw ApiError.unauthenticated(rejected.reason().status(), rejected.reason().tag(), rejected.header(), rejected.message());
         }
         AuthResult.Accepted accepted = (AuthResult.Accepted) result;
-        return new SignedRequest(accepted.key(), parse(body), UUID.randomUUID().toString(),
+        return new SignedRequest(accepted.key(), JsonBody.parse(body), UUID.randomUUID().toString(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    static JsonNode parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = STRICT.readTree(body);
-        } catch (JsonProcessingException e) {
-            String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            if (detail.length() > SHOWN_PARSER_MESSAGE_MAX) {
-                detail = detail.substring(0, SHOWN_PARSER_MESSAGE_MAX) + "...";
-            }
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ApiError.invalid("body", "malformed JSON" + at + ": " + detail);
-        } catch (IOException e) {
-            throw ApiError.invalid("body", "malformed JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiError.invalid("body", "must be a JSON object");
-        }
-        return root;
     }
 
     /** A client-supplied value made safe for one log line: allowed characters only, bounded length. */

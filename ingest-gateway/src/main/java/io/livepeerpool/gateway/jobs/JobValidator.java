@@ -16,12 +16,31 @@ import java.util.regex.Pattern;
  * The rules for a job, for {@code POST /recordTranscoderJob} ({@code {"jobDetails": {...}}}) and
  * {@code POST /recordTranscoderJobs} ({@code {"jobs": [...]}}, 1 to {@link #BATCH_MAX} jobs, all valid or none
  * accepted). Problems name the full path: {@code jobDetails.pixels}, {@code jobs[3].pixels}.
+ *
+ * <p>Plausible work: {@code profiles} counts the renditions a segment was transcoded into and {@code pixels} is the
+ * total of their output pixels (width x height x frames, summed over the renditions), so no rendition can add more
+ * than {@code duration x maxPixelsPerSecondPerProfile}. A job claiming more is refused:
+ * {@code pixels x 1000 <= durationMs x profiles x maxPixelsPerSecondPerProfile}, in exact integers. Without it one job
+ * could claim a whole round's revenue (pixels weigh most in a job's share).
  */
 public final class JobValidator {
     public static final int BATCH_MAX = 1000;
+    /** 3840 x 2160 at 60 frames per second (4K60): above any rendition a Livepeer transcoder is commonly asked for. */
+    public static final long MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT = 3840L * 2160 * 60;
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<String> JOB_FIELDS = Set.of("jobId", "transcoder", "pixels", "duration", "profiles", "roundJob", "faceValue");
     private static final int PROFILES_MAX = 64;
+    private static final BigInteger MILLIS_PER_SECOND = BigInteger.valueOf(1000);
+
+    private final BigInteger maxPixelsPerSecondPerProfile;
+
+    /** @param maxPixelsPerSecondPerProfile the most pixels one rendition can produce per second of video */
+    public JobValidator(long maxPixelsPerSecondPerProfile) {
+        if (maxPixelsPerSecondPerProfile < 1) {
+            throw new IllegalArgumentException("maxPixelsPerSecondPerProfile must be positive");
+        }
+        this.maxPixelsPerSecondPerProfile = BigInteger.valueOf(maxPixelsPerSecondPerProfile);
+    }
 
     public Validated<JobDetails> single(JsonNode body) {
         List<Problem> problems = new ArrayList<>();
@@ -65,15 +84,27 @@ public final class JobValidator {
         f.rejectUnknown(JOB_FIELDS);
         String jobId = f.string("jobId", true, JOB_ID, "must be 1-128 of [A-Za-z0-9._:-]");
         Address transcoder = f.address("transcoder");
-        Long pixels = f.integer("pixels", true, 0, Long.MAX_VALUE);
+        Long pixels = f.integer("pixels", true, 0, Fields.INTEGER_MAX);
         Long durationMs = durationMs(f);
         Long profiles = f.integer("profiles", true, 1, PROFILES_MAX);
-        Long roundJob = f.integer("roundJob", true, 0, Long.MAX_VALUE);
+        Long roundJob = f.integer("roundJob", true, 0, Fields.INTEGER_MAX);
         BigInteger faceValue = f.uint256("faceValue", false, BigInteger.ZERO);
+        if (pixels != null && durationMs != null && profiles != null) {
+            requirePlausible(f, pixels, durationMs, profiles);
+        }
         if (problems.size() > before) {
             return null;
         }
         return new JobDetails(jobId, transcoder, pixels, durationMs, profiles.intValue(), roundJob, faceValue);
+    }
+
+    private void requirePlausible(Fields f, long pixels, long durationMs, long profiles) {
+        BigInteger most = BigInteger.valueOf(durationMs).multiply(BigInteger.valueOf(profiles))
+                .multiply(maxPixelsPerSecondPerProfile).divide(MILLIS_PER_SECOND);
+        if (BigInteger.valueOf(pixels).compareTo(most) > 0) {
+            f.problem("pixels", "must be at most duration x profiles x " + maxPixelsPerSecondPerProfile
+                    + " pixels per second per profile (" + most + " for this job)");
+        }
     }
 
     private static Long durationMs(Fields f) {

@@ -25,6 +25,15 @@ import java.util.List;
 public record Cursor(Object lead, List<String> keys) {
     private static final int TEXT_MAX = 512;
     private static final int ROUND_DIGITS_MAX = 18;
+    /**
+     * The instants a {@code before} may name: years 1 to 9999 (four-digit ISO-8601 years), well inside what a
+     * PostgreSQL TIMESTAMPTZ holds (4713 BC to 294276 AD), so an out-of-range bound is the client's 400 and never a
+     * database error that looks like an outage.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    /** Key texts are the rows' ids (addresses, job ids, payout ids): short, printable. */
+    private static final int KEY_LENGTH_MAX = 256;
 
     public Cursor {
         if (!(lead instanceof Instant) && !(lead instanceof Long)) {
@@ -55,11 +64,55 @@ public record Cursor(Object lead, List<String> keys) {
         String accepted = "must be " + keyset.lead().plainForm + " or a nextBefore token of this endpoint";
         try {
             return switch (keyset.lead()) {
-                case TIME -> text.contains(":") ? after(Instant.parse(text)) : token(text, keyset);
+                case TIME -> text.contains(":") ? after(plainBound(text)) : token(text, keyset);
                 case ROUND -> text.matches("[0-9]{1," + ROUND_DIGITS_MAX + "}") ? after(Long.parseLong(text)) : token(text, keyset);
             };
+        } catch (OutOfRange e) {
+            throw new IllegalArgumentException(e.getMessage());
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException(accepted);
+        }
+    }
+
+    /**
+     * A plain bound, rounded up to the next microsecond: the database keeps microseconds, so the rows strictly
+     * older than a finer instant are exactly those strictly older than that microsecond.
+     */
+    private static Instant plainBound(String text) {
+        Instant at = Instant.parse(text);
+        int belowMicros = at.getNano() % 1_000;
+        return inRange(belowMicros == 0 ? at : at.plusNanos(1_000 - belowMicros));
+    }
+
+    /** A token's instant is a row's: in range and exactly microseconds (it is compared with <= as well as <). */
+    private static Instant tokenInstant(String text) {
+        Instant at = inRange(Instant.parse(text));
+        if (at.getNano() % 1_000 != 0) {
+            throw new IllegalArgumentException("not a row's time");
+        }
+        return at;
+    }
+
+    private static Instant inRange(Instant at) {
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw new OutOfRange("must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z");
+        }
+        return at;
+    }
+
+    /** A key as the database stores it: no NUL or other control character, no lone surrogate, bounded. */
+    private static String key(String text) {
+        if (text.length() > KEY_LENGTH_MAX || text.chars().anyMatch(Character::isISOControl)
+                || !StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            throw new IllegalArgumentException("not a key");
+        }
+        return text;
+    }
+
+    /** A well-formed value outside what this API pages over: its message is the answer. */
+    private static final class OutOfRange extends IllegalArgumentException {
+        OutOfRange(String message) {
+            super(message);
         }
     }
 
@@ -75,10 +128,10 @@ public record Cursor(Object lead, List<String> keys) {
                 if (!lead.isTextual()) {
                     throw new IllegalArgumentException("not a time");
                 }
-                yield Instant.parse(lead.textValue());
+                yield tokenInstant(lead.textValue());
             }
             case ROUND -> {
-                if (!lead.isIntegralNumber() || !lead.canConvertToLong()) {
+                if (!lead.isIntegralNumber() || !lead.canConvertToLong() || lead.longValue() < 0) {
                     throw new IllegalArgumentException("not a round");
                 }
                 yield lead.longValue();
@@ -89,7 +142,7 @@ public record Cursor(Object lead, List<String> keys) {
             if (!node.get(i).isTextual()) {
                 throw new IllegalArgumentException("not a key");
             }
-            keys.add(node.get(i).textValue());
+            keys.add(key(node.get(i).textValue()));
         }
         return new Cursor(position, keys);
     }

@@ -4,18 +4,23 @@ import io.javalin.http.Context;
 import io.livepeerpool.gateway.http.ApiError;
 import io.livepeerpool.protocol.address.Address;
 
-/** {@code limit} (default 100, 1 to 1000) and the optional {@code before} cursor of a read, in that read's order. */
+/**
+ * {@code limit} (default 100, 1 to 1000) and the optional {@code before} cursor of a read, in that read's order. Each
+ * parameter is read strictly ({@link QueryParameter}): given at most once, with a value.
+ */
 public record PageRequest(int limit, Cursor before) {
     public static final int LIMIT_DEFAULT = 100;
     public static final int LIMIT_MAX = 1000;
 
     /** The page parameters of a read that pages in {@code order}; 400 naming {@code limit} or {@code before}. */
     static PageRequest of(Context ctx, Keyset order) {
-        return new PageRequest(limit(ctx.queryParam("limit")), before(ctx.queryParam("before"), order));
+        String query = ctx.queryString();
+        int limit = limit(QueryParameter.single(query, "limit").orElse(null));
+        return new PageRequest(limit, before(QueryParameter.single(query, "before").orElse(null), order));
     }
 
     private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return LIMIT_DEFAULT;
         }
         if (!text.matches("[0-9]{1,4}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > LIMIT_MAX) {
@@ -25,7 +30,7 @@ public record PageRequest(int limit, Cursor before) {
     }
 
     private static Cursor before(String text, Keyset order) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return null;
         }
         try {
@@ -37,8 +42,8 @@ public record PageRequest(int limit, Cursor before) {
 
     /** The required {@code transcoderAddress} query parameter. */
     public static Address transcoder(Context ctx) {
-        String text = ctx.queryParam("transcoderAddress");
-        if (text == null || text.isEmpty()) {
+        String text = QueryParameter.single(ctx.queryString(), "transcoderAddress").orElse(null);
+        if (text == null) {
             throw ApiError.invalid("transcoderAddress", "is required");
         }
         try {

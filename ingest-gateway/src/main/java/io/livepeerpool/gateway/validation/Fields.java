@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  * that is missing or malformed and returning {@code null} for it. A validator reads every field, then builds its
  * value only when no problem was recorded, so a client learns about all its mistakes at once.
  *
- * <p>Numbers: integer fields take JSON integer tokens only ({@code 1.0} and {@code 1e3} are refused); uint256
+ * <p>Numbers: integer fields take JSON integer tokens only ({@code 1.0} and {@code 1e3} are refused), at most
+ * {@link #INTEGER_MAX} (2^53-1), so every consumer of the topics, JavaScript included, reads them exactly; uint256
  * fields also take a decimal string or a {@code 0x} hex string, so values beyond 2^53 survive JavaScript clients.
  * Nothing is ever parsed through {@code double}.
  */
 public final class Fields {
+    /** 2^53-1, the largest integer a JavaScript number (an IEEE double) holds exactly; the cap of every integer field. */
+    public static final long INTEGER_MAX = (1L << 53) - 1;
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,78}");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{1,64}");
     private static final int SHOWN_NAME_MAX = 64;
@@ -133,8 +136,11 @@ public final class Fields {
         }
     }
 
-    /** A JSON integer token within [min, max]. */
+    /** A JSON integer token within [min, max]; {@code max} is at most {@link #INTEGER_MAX}. */
     public Long integer(String name, boolean required, long min, long max) {
+        if (max > INTEGER_MAX || min < -INTEGER_MAX) {
+            throw new IllegalArgumentException("integer fields stay within +-(2^53-1): " + name);
+        }
         JsonNode node = node(name, required);
         if (node == null) {
             return null;

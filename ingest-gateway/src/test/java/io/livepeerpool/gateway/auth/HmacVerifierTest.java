@@ -87,19 +87,26 @@ class HmacVerifierTest {
     }
 
     @Test
-    void aSignatureThatIsNotHexIsABadSignatureNotAFault() {
+    void aSignatureThatIsNotHexIsAMalformedHeaderNotAFault() {
         Map<String, String> headers = signed(Long.toString(NOW), "nonce-00000004");
         headers.put(AuthHeaders.SIGNATURE, "zz");
 
-        assertThat(reason(verify(headers, BODY))).isEqualTo(AuthFailure.BAD_SIGNATURE);
+        assertThat(reason(verify(headers, BODY))).isEqualTo(AuthFailure.MALFORMED_HEADER);
     }
 
     @Test
-    void uppercaseHexOfTheRightSignatureIsAccepted() {
+    void uppercaseHexOfTheRightSignatureIsRefusedAsTheReadmeSaysLowercase() {
         Map<String, String> headers = signed(Long.toString(NOW), "nonce-00000005");
-        headers.put(AuthHeaders.SIGNATURE, headers.get(AuthHeaders.SIGNATURE).toUpperCase());
+        String lowercase = headers.get(AuthHeaders.SIGNATURE);
+        headers.put(AuthHeaders.SIGNATURE, lowercase.toUpperCase());
 
-        assertThat(verify(headers, BODY)).isInstanceOf(AuthResult.Accepted.class);
+        AuthResult result = verify(headers, BODY);
+
+        assertThat(reason(result)).isEqualTo(AuthFailure.MALFORMED_HEADER);
+        assertThat(((AuthResult.Rejected) result).header()).isEqualTo(AuthHeaders.SIGNATURE);
+        assertThat(((AuthResult.Rejected) result).message()).contains("lowercase");
+        headers.put(AuthHeaders.SIGNATURE, lowercase);
+        assertThat(verify(headers, BODY)).isInstanceOf(AuthResult.Accepted.class); // the nonce was not used up
     }
 
     @Test

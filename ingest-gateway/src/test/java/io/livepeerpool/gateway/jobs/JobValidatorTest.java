@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class JobValidatorTest {
     static final String TRANSCODER = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
-    final JobValidator validator = new JobValidator();
+    final JobValidator validator = new JobValidator(JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT);
 
     static ObjectNode job() {
         ObjectNode job = Json.mapper().createObjectNode();
@@ -74,6 +74,9 @@ class JobValidatorTest {
             "pixels     | 1.5                                             | must be an integer",
             "pixels     | \"100\"                                           | must be an integer",
             "pixels     | 9223372036854775808                             | between 0 and",
+            "pixels     | 9007199254740992                                | between 0 and 9007199254740991",
+            "pixels     | 7500000001                                      | at most duration x profiles x 497664000",
+            "roundJob   | 9007199254740992                                | between 0 and 9007199254740991",
             "duration   | 0                                               | greater than 0",
             "duration   | 2.0005                                          | at most 3 decimals",
             "profiles   | 0                                               | between 1 and 64",
@@ -160,5 +163,47 @@ class JobValidatorTest {
         assertThat(validator.batch(body).problems()).extracting(Problem::message).containsExactly("must be an array of 1 to 1000 jobs");
         assertThat(validator.batch(parse("{\"jobs\":{}}")).problems()).extracting(Problem::field).containsExactly("jobs");
         assertThat(validator.batch(parse("{\"jobs\":[1]}")).problems()).containsExactly(new Problem("jobs[0]", "must be a JSON object"));
+    }
+
+    @Test
+    void pixelsAreBoundedByDurationTimesProfilesTimesThePerProfileRate() {
+        // 2.5 s x 3 profiles x 497,664,000 px/s/profile = 3,732,480,000 pixels
+        ObjectNode job = job();
+        job.put("pixels", 3_732_480_000L);
+        assertThat(validator.single(single(job)).isValid()).isTrue();
+
+        job.put("pixels", 3_732_480_001L);
+        assertThat(validator.single(single(job)).problems()).containsExactly(new Problem("jobDetails.pixels",
+                "must be at most duration x profiles x 497664000 pixels per second per profile (3732480000 for this job)"));
+    }
+
+    @Test
+    void theBoundIsExactForFractionsOfASecondAndFollowsTheConfiguredRate() {
+        JobValidator hd = new JobValidator(1280L * 720 * 30); // 27,648,000 px/s
+        ObjectNode job = job();
+        job.put("duration", "0.001");
+        job.put("profiles", 1);
+        job.put("pixels", 27_648); // 1 ms of one 720p30 rendition
+        assertThat(hd.single(single(job)).isValid()).isTrue();
+        job.put("pixels", 27_649);
+        assertThat(hd.single(single(job)).problems()).extracting(Problem::field).containsExactly("jobDetails.pixels");
+    }
+
+    @Test
+    void theBoundIsCheckedOnlyWhenDurationAndProfilesAreValidAndNamesTheBatchIndex() {
+        ObjectNode badDuration = job();
+        badDuration.put("duration", "0");
+        badDuration.put("pixels", Long.MAX_VALUE);
+        assertThat(validator.single(single(badDuration)).problems()).extracting(Problem::field)
+                .containsExactly("jobDetails.pixels", "jobDetails.duration"); // pixels for 2^53, not for the bound
+
+        ArrayNode jobs = Json.mapper().createArrayNode();
+        jobs.add(job());
+        ObjectNode tooMuch = job();
+        tooMuch.put("pixels", 9_000_000_000L);
+        jobs.add(tooMuch);
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("jobs", jobs);
+        assertThat(validator.batch(body).problems()).extracting(Problem::field).containsExactly("jobs[1].pixels");
     }
 }

@@ -71,4 +71,40 @@ class CursorTest {
         }
         assertThatThrownBy(() -> Cursor.parse("nope", JOBS)).hasMessageContaining("ISO-8601 instant");
     }
+
+    @Test
+    void aPlainInstantOutsideYears1To9999IsRefusedWithTheRangeAndAFinerOneRoundsUp() {
+        for (String text : List.of("+294277-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-290000-01-01T00:00:00Z",
+                "0000-12-31T23:59:59Z")) {
+            assertThatThrownBy(() -> Cursor.parse(text, JOBS)).as(text).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z");
+        }
+        // the database keeps microseconds: "strictly before" a finer instant is strictly before the next microsecond
+        assertThat(Cursor.parse("2025-06-01T12:00:00.123456001Z", PAYOUTS).lead()).isEqualTo(Instant.parse("2025-06-01T12:00:00.123457Z"));
+        assertThat(Cursor.parse("2025-06-01T12:00:00.123456Z", PAYOUTS).lead()).isEqualTo(Instant.parse("2025-06-01T12:00:00.123456Z"));
+        assertThatThrownBy(() -> Cursor.parse("9999-12-31T23:59:59.9999999Z", JOBS)).hasMessageContaining("0001-01-01");
+        assertThat(Cursor.parse("9999-12-31T23:59:59.999999Z", JOBS).lead()).isEqualTo(Cursor.LATEST);
+        assertThat(Cursor.parse("0001-01-01T00:00:00Z", JOBS).lead()).isEqualTo(Cursor.EARLIEST);
+    }
+
+    private static final Instant AT = Instant.parse("2025-06-01T12:00:00.123456Z");
+
+    @Test
+    void aTokenWithAnUnrepresentableLeadOrKeyIsRefused() {
+        assertThat(Cursor.parse(Cursor.after(AT, "0xa1", "job").encode(), JOBS).lead()).isEqualTo(AT);
+        assertThatThrownBy(() -> Cursor.parse(Cursor.after(Instant.parse("+294277-01-01T00:00:00Z"), "0xa1", "job").encode(), JOBS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(Cursor.after(AT, "0xa1", "job\u0000").encode(), JOBS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nextBefore token");
+        String loneSurrogate = java.util.Base64.getUrlEncoder().encodeToString(
+                "[\"2025-06-01T12:00:00Z\",\"0xa1\",\"\\ud800\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Cursor.parse(loneSurrogate, JOBS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(Cursor.after(Instant.parse("2025-06-01T12:00:00.123456789Z"), "0xa1", "job").encode(), JOBS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(Cursor.after(AT, "x".repeat(257)).encode(), PAYOUTS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(Cursor.after(-1L, "0xa1").encode(), POOL_REWARDS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cursor.parse(Cursor.after(-1L).encode(), ROUNDS)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

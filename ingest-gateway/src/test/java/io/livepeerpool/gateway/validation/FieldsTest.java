@@ -57,4 +57,16 @@ class FieldsTest {
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.field()).hasSize(67));
     }
+
+    @Test
+    void integersStopAt2To53Minus1SoJavaScriptReadsThemExactly() throws Exception {
+        List<Problem> problems = new ArrayList<>();
+        Fields f = Fields.of(json("{\"ok\":9007199254740991,\"big\":9007199254740992}"), "x", problems);
+
+        assertThat(f.integer("ok", true, 0, Fields.INTEGER_MAX)).isEqualTo(9_007_199_254_740_991L);
+        assertThat(f.integer("big", true, 0, Fields.INTEGER_MAX)).isNull();
+        assertThat(problems).containsExactly(new Problem("x.big", "must be between 0 and 9007199254740991"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.integer("ok", true, 0, Long.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
