@@ -55,8 +55,9 @@ public final class GatewayConfig {
             "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
 
     /** Optional: without it /status reports that no chain is configured. The other chain keys are the watcher's. */
-    public static final ConfigKey<String> CHAIN_RPC_URL = ConfigKey.string("chain.rpcUrl", "",
-            "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain");
+    public static final ConfigKey<String> CHAIN_RPC_URL = ConfigKey.optionalSecret("chain.rpcUrl",
+            "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain; secret"
+                    + " (provider URLs carry the API key), shown as scheme://host:port");
 
     private GatewayConfig() {
     }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The launcher as a user meets it: exit codes, messages on stderr, output on stdout. */
@@ -83,5 +85,24 @@ class PoolCommandLineTest {
         Run run = run("gateway");
         assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
         assertThat(run.err()).contains("gateway.keysFile", "kafka.bootstrapServers", "schemaRegistry.url", "db.jdbcUrl", "db.password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "projector", "ledger", "chain-watcher"})
+    void everyServiceRefusesAnUnknownKeyNamingIt(String command) {
+        Run run = run(command, "--set", "kafka.bootstrapServer=k:9092", "--set", "no.such.key=1");
+
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err())
+                .contains("kafka.bootstrapServer: unknown key (in --set) (did you mean kafka.bootstrapServers?)")
+                .contains("no.such.key: unknown key (in --set)")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void theReplayRefusesAnUnknownLedgerKey() throws Exception {
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFee=5");
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err()).contains("ledger.poolFee: unknown ledger setting");
     }
 }

@@ -13,6 +13,7 @@ import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import io.livepeerpool.platform.ops.Metrics;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,7 +78,9 @@ public final class DevCommand implements Callable<Integer> {
 
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
-            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides);
+            // One source for four services: every key checked once against all of theirs (an unknown --set refused)
+            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides)
+                    .checkedAgainst(allKeys());
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
@@ -89,6 +94,16 @@ public final class DevCommand implements Callable<Integer> {
             runner.awaitShutdown();
         }
         return 0;
+    }
+
+    /** Every key of the services {@code pool dev} runs. */
+    static List<ConfigKey<?>> allKeys() {
+        Set<ConfigKey<?>> keys = new LinkedHashSet<>();
+        keys.addAll(ProjectorConfig.KEYS);
+        keys.addAll(LedgerConfig.KEYS);
+        keys.addAll(ChainWatcherConfig.keys());
+        keys.addAll(GatewayConfig.keys());
+        return List.copyOf(keys);
     }
 
     /** Stops a running {@code pool dev} as SIGTERM would (for tests that run it in-process). */
