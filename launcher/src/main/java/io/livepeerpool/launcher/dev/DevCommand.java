@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,7 +68,9 @@ public final class DevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir.toAbsolutePath().normalize();
-        try (ServiceRunner runner = new ServiceRunner()) {
+        // The devstack is started first, so the runner stops it last: every service stops before the infrastructure
+        // it uses (the gateway, the watcher, the ledger, the projector; then Kafka, PostgreSQL, the registry, the chain).
+        try (ServiceRunner runner = new ServiceRunner(stopTimeout())) {
             this.runner = runner;
             DevstackService devstack = new DevstackService(DevstackOptions.defaults(dir).withChain(chainPort));
             runner.start(List.of(devstack));
@@ -94,6 +97,14 @@ public final class DevCommand implements Callable<Integer> {
             runner.awaitShutdown();
         }
         return 0;
+    }
+
+    /** service.stopTimeoutMs from --set (the other keys come later, once the devstack has given its addresses). */
+    private Duration stopTimeout() {
+        String text = overrides.get(ServiceRunner.STOP_TIMEOUT_MS.name());
+        return text == null ? ServiceRunner.STOP_TIMEOUT_DEFAULT
+                : Duration.ofMillis(Config.load(ConfigSource.of(Map.of(ServiceRunner.STOP_TIMEOUT_MS.name(), text)),
+                        List.of(ServiceRunner.STOP_TIMEOUT_MS)).get(ServiceRunner.STOP_TIMEOUT_MS));
     }
 
     /** Every key of the services {@code pool dev} runs. */
@@ -127,6 +138,7 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("gateway.keysFile", dir.resolve("orchestrator-keys.json").toString());
         settings.put("gateway.kafka.transactionalIdPrefix", "dev-gateway");
         settings.put("gateway.benchBaseline", "true");
+        settings.put("ops.port", "0"); // the gateway's ops listener (metrics, readiness) on a free loopback port
         settings.put("ledger.stateDir", dir.resolve("ledger-state").toString());
         settings.put("chain.rpcUrl", chain.chain().rpcUrl());
         settings.put("chain.ticketBroker", chain.contracts().ticketBroker().hex());
