@@ -100,6 +100,14 @@ class PoolCommandLineTest {
     }
 
     @Test
+    void theNonceBenchHoldsARateAboveTheOldLimitForLongerThanTheWindow() {
+        // 1,000 requests/s for 3 windows of 10 s: the old 200,000-nonce rule allows 20,000/s here, so scale its share
+        Run run = run("bench", "nonces", "--rate", "1000", "--seconds", "30", "--skew-seconds", "10");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("time/memory-bounded store:            0 of 30,000 refused");
+    }
+
+    @Test
     void theReplayRefusesAnUnknownLedgerKey() throws Exception {
         Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFee=5");
         assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
