@@ -15,6 +15,7 @@ import io.livepeerpool.chainwatcher.publish.BatchPublisher;
 import io.livepeerpool.chainwatcher.publish.CommitHook;
 import io.livepeerpool.chainwatcher.publish.PublishFailedException;
 import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.SecretMask;
 import io.livepeerpool.platform.lifecycle.Service;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
@@ -84,7 +85,6 @@ public final class ChainWatcher implements Service {
     /** The watcher of {@code pool chain-watcher}: a configuration loaded with {@link ChainWatcherConfig#keys()}. */
     public static ChainWatcher fromConfig(Config config, MeterRegistry meterRegistry) {
         WatcherSettings settings = ChainWatcherConfig.settings(config);
-        log.info("chain watcher configuration:\n{}", config.describe());
         return create(settings, WatcherTopics.catalogue(), meterRegistry);
     }
 
@@ -110,7 +110,7 @@ public final class ChainWatcher implements Service {
             throw new IllegalStateException(name() + " already started");
         }
         log.info("{}: watching {} at {} (confirmations {}, start {}, orchestrators {}) -> {}", name(),
-                settings.contracts().asMap(), settings.rpcUrl(), settings.confirmations(), settings.startBlock(),
+                settings.contracts().asMap(), SecretMask.origin(settings.rpcUrl()), settings.confirmations(), settings.startBlock(),
                 settings.orchestrators(), topics.events().name());
         thread = new Thread(this::run, name());
         thread.setDaemon(true);

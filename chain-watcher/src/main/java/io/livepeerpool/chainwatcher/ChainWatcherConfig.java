@@ -25,8 +25,9 @@ public final class ChainWatcherConfig {
 
     public static final ConfigKey<ChainPreset> PRESET = new ConfigKey<>("chain.preset", ChainPreset::parse, "none",
             "known network whose contract addresses to use: none | arbitrum-one (explicit chain.<contract> keys win)", false);
-    public static final ConfigKey<String> RPC_URL = ConfigKey.string("chain.rpcUrl", null,
-            "Ethereum JSON-RPC endpoint (HTTP), e.g. an Arbitrum One provider URL");
+    /** Secret: provider URLs carry the API key (in the path, the query or the user info); shown as scheme://host:port. */
+    public static final ConfigKey<String> RPC_URL = ConfigKey.secret("chain.rpcUrl",
+            "Ethereum JSON-RPC endpoint (HTTP), e.g. an Arbitrum One provider URL; secret (or chain.rpcUrl.file)");
     public static final ConfigKey<String> TICKET_BROKER = address(ContractRole.TICKET_BROKER, "TicketBroker");
     public static final ConfigKey<String> ROUNDS_MANAGER = address(ContractRole.ROUNDS_MANAGER, "RoundsManager");
     public static final ConfigKey<String> BONDING_MANAGER = address(ContractRole.BONDING_MANAGER, "BondingManager");

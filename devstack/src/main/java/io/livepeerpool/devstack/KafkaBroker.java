@@ -130,6 +130,7 @@ final class KafkaBroker implements AutoCloseable {
         try {
             server.shutdown();
             server.awaitShutdown();
+            log.info("Kafka broker stopped");
         } catch (RuntimeException e) {
             log.warn("Kafka shutdown failed", e);
         }

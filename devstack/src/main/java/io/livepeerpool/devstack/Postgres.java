@@ -101,6 +101,7 @@ final class Postgres implements AutoCloseable {
         }
         try {
             postgres.close();
+            log.info("PostgreSQL stopped");
         } catch (IOException e) {
             log.warn("PostgreSQL shutdown failed", e);
         }

@@ -8,6 +8,7 @@ import io.livepeerpool.chainwatcher.status.StatusSettings;
 import io.livepeerpool.gateway.auth.HmacVerifier;
 import io.livepeerpool.gateway.auth.NonceWindow;
 import io.livepeerpool.gateway.auth.OrchestratorKeys;
+import io.livepeerpool.gateway.http.CachedHealth;
 import io.livepeerpool.gateway.http.GatewayHealth;
 import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.OpsEndpoints;
@@ -36,6 +37,7 @@ import io.livepeerpool.gateway.tls.PemCredentials;
 import io.livepeerpool.platform.tls.SelfSignedCertificate;
 import io.livepeerpool.platform.tls.TlsCredentials;
 import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.ops.OpsServer;
 import io.livepeerpool.readmodel.ReadModelDatabase;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroSerde;
@@ -84,12 +86,18 @@ final class GatewayAssembly {
                     List.of(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS), HEALTH_TIMEOUT));
             HikariDataSource db = own(owned, ReadModelDatabase.pool(config.get(GatewayConfig.DB_JDBC_URL),
                     config.get(GatewayConfig.DB_USER), config.get(GatewayConfig.DB_PASSWORD),
-                    config.get(GatewayConfig.DB_CONNECTIONS_MAX), "ingest-gateway-reads"));
+                    config.get(GatewayConfig.DB_CONNECTIONS_MAX), "ingest-gateway-reads",
+                    Duration.ofMillis(config.get(GatewayConfig.DB_STATEMENT_TIMEOUT_MS))));
             db.setConnectionTimeout(DB_CONNECTION_TIMEOUT.toMillis());
 
             HttpMetrics metrics = new HttpMetrics(registry);
-            SignedRequests signed = new SignedRequests(new HmacVerifier(keys,
-                    new NonceWindow(config.get(GatewayConfig.AUTH_NONCES_MAX)), clock,
+            CachedHealth health = new CachedHealth(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)),
+                    Duration.ofMillis(config.get(GatewayConfig.HEALTH_REFRESH_MS)));
+            OpsServer ops = new OpsServer(config.get(OpsServer.HOST), config.get(OpsServer.PORT), registry, health::asBooleans);
+            NonceWindow nonces = new NonceWindow(config.get(GatewayConfig.AUTH_NONCE_MEMORY_MAX_BYTES),
+                    config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS));
+            metrics.nonces(nonces);
+            SignedRequests signed = new SignedRequests(new HmacVerifier(keys, nonces, clock,
                     config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS)), clock);
             JobPublisher jobPublisher = new JobPublisher(single, batches, new RecordEncoder<>(Topics.TRANSCODER_JOBS,
                     AvroSerde.forTopic(Topics.TRANSCODER_JOBS, schemas).serializer()));
@@ -101,14 +109,17 @@ final class GatewayAssembly {
                     new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
                     new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
-                    new OpsEndpoints(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)), registry),
+                    new OpsEndpoints(health),
                     new StatusEndpoint(chainStatus(config, schemas, owned)),
                     config.get(GatewayConfig.BENCH_BASELINE),
                     new WinningTicketEndpoints(new WinningTicketReads(db, clock)));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));
-            return new GatewayServer(listen, tls, keys, handlers, metrics, () -> Topics.registerAll(schemas), owned);
+            GatewayServer.HttpLimits limits = new GatewayServer.HttpLimits(config.get(GatewayConfig.HTTP_THREADS_MAX),
+                    config.get(GatewayConfig.HTTP_QUEUE_MAX));
+            return new GatewayServer(listen, limits, tls, keys, handlers, metrics, ops, () -> Topics.registerAll(schemas),
+                    owned);
         } catch (RuntimeException e) {
             GatewayServer.closeAll(owned);
             throw e;

@@ -8,6 +8,8 @@ import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
+import io.livepeerpool.platform.lifecycle.ServiceRunner;
+import io.livepeerpool.platform.ops.OpsServer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,8 +52,20 @@ public final class GatewayConfig {
             "prefix of the batch producers' transactional ids; stable per instance, different between instances running at once");
     public static final ConfigKey<Integer> AUTH_CLOCK_SKEW_SECONDS = ConfigKey.integer("gateway.auth.clockSkewSeconds", 300, 1, 3_600,
             "largest accepted difference between X-Pool-Timestamp and the gateway's clock, either direction");
-    public static final ConfigKey<Integer> AUTH_NONCES_MAX = ConfigKey.integer("gateway.auth.noncesMax", 200_000, 1_000, 10_000_000,
-            "nonces remembered inside the replay window (this instance); when full, signed writes get 503");
+    public static final ConfigKey<Long> AUTH_NONCE_MEMORY_MAX_BYTES = ConfigKey.longValue("gateway.auth.nonceMemoryMaxBytes",
+            64L << 20, 1L << 16, 8L << 30,
+            "memory cap of the replay window's nonce store (this instance); each nonce costs 32-64 bytes for about"
+                    + " clockSkewSeconds x 16/15; 64 MiB holds >= 1,048,576 nonces (>= 3,200 signed requests/s at 300 s);"
+                    + " at the cap signed writes get 503 and gateway_rejected_total{reason=\"nonce_store_full\"} counts");
+    public static final ConfigKey<Integer> HTTP_THREADS_MAX = ConfigKey.integer("gateway.http.threadsMax", 64, 8, 1_024,
+            "most Jetty threads serving requests (TLS, HMAC, waiting for Kafka or the database)");
+    public static final ConfigKey<Integer> HTTP_QUEUE_MAX = ConfigKey.integer("gateway.http.queueMax", 1_024, 8, 100_000,
+            "most requests waiting for a Jetty thread; beyond it new work is refused (connections closed) instead of"
+                    + " queueing without bound");
+    public static final ConfigKey<Long> DB_STATEMENT_TIMEOUT_MS = ConfigKey.longValue("gateway.db.statementTimeoutMs", 5_000, 100, 600_000,
+            "PostgreSQL statement_timeout of the public reads: a slower read is cancelled and answered 503 JSON");
+    public static final ConfigKey<Long> HEALTH_REFRESH_MS = ConfigKey.longValue("gateway.health.refreshMs", 2_000, 100, 600_000,
+            "how often Kafka and the database are checked for the cached public /health (no check per call)");
 
     public static final ConfigKey<Long> MAX_PIXELS_PER_SECOND_PER_PROFILE = ConfigKey.longValue(
             "gateway.maxPixelsPerSecondPerProfile", JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 1, Fields.INTEGER_MAX,
@@ -62,8 +76,9 @@ public final class GatewayConfig {
             "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
 
     /** Optional: without it /status reports that no chain is configured. The other chain keys are the watcher's. */
-    public static final ConfigKey<String> CHAIN_RPC_URL = ConfigKey.string("chain.rpcUrl", "",
-            "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain");
+    public static final ConfigKey<String> CHAIN_RPC_URL = ConfigKey.optionalSecret("chain.rpcUrl",
+            "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain; secret"
+                    + " (provider URLs carry the API key), shown as scheme://host:port");
 
     private GatewayConfig() {
     }
@@ -71,8 +86,9 @@ public final class GatewayConfig {
     public static List<ConfigKey<?>> keys() {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
-                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS, AUTH_NONCES_MAX,
-                MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
+                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
+                AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
+                OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
                 ChainWatcherConfig.WATCHER_ID);
     }

@@ -43,9 +43,10 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getWinningTickets", h.winningTickets()::getWinningTickets),
                 new Endpoint(GET, "/getWinningTicket", h.winningTickets()::getWinningTicket),
                 // operations
+                // operations: minimal and cached here; details and /metrics on the private ops listener
                 new Endpoint(GET, "/health", h.ops()::getHealth),
+                new Endpoint(GET, "/health/live", h.ops()::getLive),
                 new Endpoint(GET, "/status", h.status()::getStatus),
-                new Endpoint(GET, "/metrics", h.ops()::getMetrics),
                 new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi)));
         if (h.benchBaseline()) {
             // benchmark aid (pool bench ingest), off by default and absent from the OpenAPI document

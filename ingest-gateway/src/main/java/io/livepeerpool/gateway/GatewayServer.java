@@ -12,18 +12,22 @@ import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.JsonErrorHandler;
 import io.livepeerpool.gateway.http.RequestTarget;
 import io.livepeerpool.gateway.http.RequestBody;
+import io.livepeerpool.gateway.http.RequestIds;
 import io.livepeerpool.gateway.tls.HttpsConnector;
 import io.livepeerpool.platform.tls.TlsCredentials;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.json.Json;
 import io.livepeerpool.platform.lifecycle.Service;
 import io.livepeerpool.platform.ops.Metrics;
+import io.livepeerpool.platform.ops.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +45,13 @@ public final class GatewayServer implements Service {
     public record Listen(String host, int port, String publicHost) {
     }
 
+    /**
+     * Jetty's bounds: at most {@code threadsMax} threads and {@code queueMax} requests waiting for one; past that Jetty
+     * refuses new work rather than queueing without bound.
+     */
+    public record HttpLimits(int threadsMax, int queueMax) {
+    }
+
     private final Listen listen;
     private final TlsCredentials.Source tlsSource;
     private final OrchestratorKeys keys;
@@ -48,6 +59,8 @@ public final class GatewayServer implements Service {
     private final HttpMetrics metrics;
     private final List<AutoCloseable> owned;
     private final Runnable preflight;
+    private final HttpLimits limits;
+    private final OpsServer ops;
     private volatile Javalin app;
     private volatile ServerConnector connector;
     private volatile TlsCredentials tls;
@@ -58,8 +71,11 @@ public final class GatewayServer implements Service {
      *                  registers the topics' schemas, so an incompatible schema stops the gateway before traffic)
      * @param owned     closed, in reverse order, when the server closes
      */
-    public GatewayServer(Listen listen, TlsCredentials.Source tlsSource, OrchestratorKeys keys,
-                         GatewayRoutes.Handlers handlers, HttpMetrics metrics, Runnable preflight, List<AutoCloseable> owned) {
+    public GatewayServer(Listen listen, HttpLimits limits, TlsCredentials.Source tlsSource, OrchestratorKeys keys,
+                         GatewayRoutes.Handlers handlers, HttpMetrics metrics, OpsServer ops, Runnable preflight,
+                         List<AutoCloseable> owned) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.ops = Objects.requireNonNull(ops, "ops");
         this.listen = Objects.requireNonNull(listen, "listen");
         this.tlsSource = Objects.requireNonNull(tlsSource, "tlsSource");
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -98,7 +114,11 @@ public final class GatewayServer implements Service {
         try {
             preflight.run();
             tls = tlsSource.credentials();
+            handlers.ops().health().start();
+            ops.start();
             created = Javalin.create(this::configure);
+            created.before(RequestIds::assign);
+            created.after(ctx -> RequestIds.clear());
             created.before(RequestTarget::requireNoDotSegments);
             for (Endpoint endpoint : endpoints()) {
                 created.addEndpoint(endpoint);
@@ -130,6 +150,10 @@ public final class GatewayServer implements Service {
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threadsMax(), Math.min(8, limits.threadsMax()), 60_000,
+                -1, new BlockingArrayQueue<>(limits.queueMax()), null);
+        threads.setName("gateway-http");
+        config.jetty.threadPool = threads;
         // what Jetty refuses before a route runs (bad request line, URI, headers) is JSON too
         config.jetty.modifyServer(server -> server.setErrorHandler(errors));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
@@ -138,15 +162,18 @@ public final class GatewayServer implements Service {
             connector.addBean(errors.failureListener()); // tells the error handler which part the parser refused
             return connector;
         });
-        config.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(),
-                Duration.ofNanos((long) (ms * 1_000_000))));
+        config.requestLogger.http((ctx, ms) -> {
+            metrics.request(route(ctx), ctx.method().name(), ctx.statusCode(), Duration.ofNanos((long) (ms * 1_000_000)));
+            RequestIds.clear();
+        });
     }
 
     /** The matched endpoint's path, or "unmatched": never the raw path, which would let clients mint labels. */
     private static String route(Context ctx) {
         try {
             String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() || path.equals("*") ? "unmatched" : path;
+            // with a before-handler registered Javalin reports an unmatched request with a sentence, not a path
+            return path == null || !path.startsWith("/") ? "unmatched" : path;
         } catch (RuntimeException noEndpoint) {
             return "unmatched";
         }
@@ -180,6 +207,12 @@ public final class GatewayServer implements Service {
         return tls.certificate();
     }
 
+    /** The ops listener's port (metrics, detailed health); only after {@link #start()}. */
+    public int opsPort() {
+        requireStarted();
+        return ops.port();
+    }
+
     @Override
     public boolean healthy() {
         return app != null && handlers.ops().health().up();
@@ -196,6 +229,8 @@ public final class GatewayServer implements Service {
         if (running != null) {
             running.stop();
         }
+        ops.close();
+        handlers.ops().health().close();
         closeAll(owned);
     }
 

@@ -264,14 +264,21 @@ class JobIngestTest {
     }
 
     @Test
-    void acceptedJobsAreNotLoggedOneByOne() throws Exception {
+    void eachAcceptedJobIsOneLogLineWithItsRequestIdAndNoSecret() throws Exception {
         int before = logs.from(GatewayServer.class).size();
+        java.util.Set<String> ids = new java.util.HashSet<>();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(gateway.postSigned("/recordTranscoderJob", single(job("quiet-" + i, newTranscoder()))).status()).isEqualTo(202);
+            TestGateway.Answer answer = gateway.postSigned("/recordTranscoderJob", single(job("logged-" + i, newTranscoder())));
+            assertThat(answer.status()).isEqualTo(202);
+            ids.add(answer.raw().headers().firstValue("X-Request-Id").orElseThrow());
         }
 
-        assertThat(logs.from(GatewayServer.class)).hasSize(before);
+        var lines = logs.from(GatewayServer.class).subList(before, logs.from(GatewayServer.class).size()).stream()
+                .filter(e -> e.getFormattedMessage().startsWith("accepted job logged-")).toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines).extracting(e -> e.getMDCPropertyMap().get("requestId")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(lines).noneMatch(e -> e.getFormattedMessage().contains(TestGateway.SECRET_A1));
     }
 
     private static void assertNothingWritten() {

@@ -65,8 +65,12 @@ class KafkaUnavailableTest {
 
     @Test
     void healthNamesKafkaAsDown() throws Exception {
-        TestGateway.Answer answer = gateway.get("/health");
+        TestGateway.Answer publicHealth = gateway.get("/health");
+        assertThat(publicHealth.status()).isEqualTo(503);
+        assertThat(publicHealth.body()).isEqualTo("{\"status\":\"DOWN\"}");
+        assertThat(gateway.get("/health/live").status()).as("alive, only not ready").isEqualTo(200);
 
+        TestGateway.Answer answer = gateway.ops("/health/ready");
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.json().get("status").asText()).isEqualTo("DOWN");
         assertThat(answer.json().get("checks").get("kafka").asText()).isEqualTo("DOWN");

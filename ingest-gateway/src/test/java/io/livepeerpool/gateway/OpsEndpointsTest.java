@@ -33,13 +33,27 @@ class OpsEndpointsTest {
     }
 
     @Test
-    void healthReportsKafkaAndTheDatabase() throws Exception {
-        TestGateway.Answer answer = gateway.get("/health");
+    void thePublicPortAnswersOnlyAMinimalHealth() throws Exception {
+        TestGateway.Answer health = gateway.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
 
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json()).isEqualTo(Json.mapper().readTree(
-                "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"database\":\"UP\"}}"));
+        TestGateway.Answer live = gateway.get("/health/live");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(gateway.get("/metrics").status()).as("metrics are on the ops listener only").isEqualTo(404);
         assertThat(gateway.server.healthy()).isTrue();
+    }
+
+    @Test
+    void theOpsListenerReportsKafkaAndTheDatabaseForReadiness() throws Exception {
+        for (String path : new String[] {"/health", "/health/ready"}) {
+            TestGateway.Answer answer = gateway.ops(path);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json()).isEqualTo(Json.mapper().readTree(
+                    "{\"status\":\"UP\",\"checks\":{\"kafka\":\"UP\",\"database\":\"UP\"}}"));
+        }
+        assertThat(gateway.ops("/health/live").json().get("status").asText()).isEqualTo("UP");
     }
 
     @Test
@@ -48,7 +62,7 @@ class OpsEndpointsTest {
         gateway.get("/no/such/path/" + System.nanoTime());
         gateway.get("/getTranscoderJobs?transcoderAddress=nope");
 
-        TestGateway.Answer metrics = gateway.get("/metrics");
+        TestGateway.Answer metrics = gateway.ops("/metrics");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -60,6 +74,8 @@ class OpsEndpointsTest {
                 .contains("gateway_rejected_total{reason=\"invalid\"}")
                 .contains("gateway_jobs_accepted_total")
                 .contains("gateway_tickets_accepted_total")
+                .contains("gateway_nonces_remembered")
+                .contains("gateway_nonce_memory_max_bytes ")
                 .doesNotContain("/no/such/path");
     }
 

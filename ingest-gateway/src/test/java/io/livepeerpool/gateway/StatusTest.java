@@ -64,4 +64,21 @@ class StatusTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestGateway.start(dir, Map.of("chain.rpcUrl", "http://127.0.0.1:1")))
                 .hasMessageContaining("chain.roundsManager");
     }
+
+    @Test
+    void theErrorTextNeverShowsTheRpcUrlWhichCarriesTheProvidersKey(@TempDir Path dir) throws Exception {
+        Map<String, String> chainSettings = Map.of(
+                "chain.rpcUrl", "http://127.0.0.1:1/v2/ApiKey0123456789SeCrEt?apikey=QueryKey42",
+                "chain.ticketBroker", "0x00000000000000000000000000000000000000a1",
+                "chain.roundsManager", "0x00000000000000000000000000000000000000a2",
+                "chain.bondingManager", "0x00000000000000000000000000000000000000a3");
+        try (TestGateway gateway = TestGateway.start(dir, chainSettings)) {
+            TestGateway.Answer answer = gateway.get("/status");
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get("round").isNull()).isTrue();
+            assertThat(answer.json().get("error").asText()).startsWith("rpc: ");
+            assertThat(answer.body()).doesNotContain("SeCrEt").doesNotContain("QueryKey42").doesNotContain("/v2");
+        }
+    }
 }

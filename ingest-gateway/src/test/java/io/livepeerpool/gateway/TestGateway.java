@@ -86,6 +86,7 @@ public final class TestGateway implements AutoCloseable {
         Map<String, String> s = new HashMap<>();
         s.put("gateway.host", "127.0.0.1");
         s.put("gateway.port", "0");
+        s.put("ops.port", "0");
         s.put("gateway.dnsName", "localhost");
         s.put("gateway.keysFile", keysFile.toString());
         s.put("kafka.bootstrapServers", devstack.bootstrapServers());
@@ -140,6 +141,11 @@ public final class TestGateway implements AutoCloseable {
         public String field() {
             return json == null || json.get("field") == null || json.get("field").isNull() ? null : json.get("field").asText();
         }
+    }
+
+    /** GET on the ops listener (plain HTTP, loopback): details of health, metrics. */
+    public Answer ops(String pathAndQuery) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.opsPort() + pathAndQuery)).GET().build());
     }
 
     public Answer get(String pathAndQuery) throws Exception {

@@ -27,6 +27,6 @@ final class ChainWatcherCommand implements Callable<Integer> {
         ChainWatcherConfig.settings(loaded);
         var registry = Metrics.newRegistry();
         ChainWatcher watcher = ChainWatcher.fromConfig(loaded, registry);
-        return ServiceHost.run(List.of(watcher, OpsOptions.server(loaded, registry, List.of(watcher))));
+        return ServiceHost.run(List.of(watcher, OpsOptions.server(loaded, registry, List.of(watcher))), loaded);
     }
 }

@@ -19,6 +19,6 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var loaded = GatewayConfig.load(config.source());
         config.log("gateway", loaded);
-        return ServiceHost.run(List.of(GatewayServer.fromConfig(loaded)));
+        return ServiceHost.run(List.of(GatewayServer.fromConfig(loaded)), loaded);
     }
 }

@@ -27,6 +27,6 @@ final class ProjectorCommand implements Callable<Integer> {
         var registry = Metrics.newRegistry();
         Projector projector = Projector.fromConfig(loaded, registry);
         OpsServer ops = OpsOptions.server(loaded, registry, List.of(projector));
-        return ServiceHost.run(List.of(projector, ops));
+        return ServiceHost.run(List.of(projector, ops), loaded);
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The launcher as a user meets it: exit codes, messages on stderr, output on stdout. */
@@ -83,5 +85,32 @@ class PoolCommandLineTest {
         Run run = run("gateway");
         assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
         assertThat(run.err()).contains("gateway.keysFile", "kafka.bootstrapServers", "schemaRegistry.url", "db.jdbcUrl", "db.password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "projector", "ledger", "chain-watcher"})
+    void everyServiceRefusesAnUnknownKeyNamingIt(String command) {
+        Run run = run(command, "--set", "kafka.bootstrapServer=k:9092", "--set", "no.such.key=1");
+
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err())
+                .contains("kafka.bootstrapServer: unknown key (in --set) (did you mean kafka.bootstrapServers?)")
+                .contains("no.such.key: unknown key (in --set)")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void theNonceBenchHoldsARateAboveTheOldLimitForLongerThanTheWindow() {
+        // 1,000 requests/s for 3 windows of 10 s: the old 200,000-nonce rule allows 20,000/s here, so scale its share
+        Run run = run("bench", "nonces", "--rate", "1000", "--seconds", "30", "--skew-seconds", "10");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("time/memory-bounded store:            0 of 30,000 refused");
+    }
+
+    @Test
+    void theReplayRefusesAnUnknownLedgerKey() throws Exception {
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFee=5");
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err()).contains("ledger.poolFee: unknown ledger setting");
     }
 }

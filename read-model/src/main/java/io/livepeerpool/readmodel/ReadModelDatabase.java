@@ -10,6 +10,22 @@ public final class ReadModelDatabase {
     }
 
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int maxConnections, String poolName) {
+        return new HikariDataSource(config(jdbcUrl, user, password, maxConnections, poolName));
+    }
+
+    /**
+     * A pool whose every statement is cancelled by PostgreSQL after {@code statementTimeout} (its {@code
+     * statement_timeout}, set at connect): for public reads, so that a slow or blocked query answers within a bound
+     * (SQLState 57014) instead of holding a request thread and a connection.
+     */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int maxConnections, String poolName,
+                                        java.time.Duration statementTimeout) {
+        HikariConfig config = config(jdbcUrl, user, password, maxConnections, poolName);
+        config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig config(String jdbcUrl, String user, String password, int maxConnections, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -17,7 +33,7 @@ public final class ReadModelDatabase {
         config.setMaximumPoolSize(maxConnections);
         config.setPoolName(poolName);
         config.setAutoCommit(true);
-        return new HikariDataSource(config);
+        return config;
     }
 
     /** Applies pending migrations; safe to call from several services at start (Flyway locks the schema table). */

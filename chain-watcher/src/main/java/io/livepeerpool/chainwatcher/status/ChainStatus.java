@@ -7,6 +7,7 @@ import io.livepeerpool.chainwatcher.WatcherTopics;
 import io.livepeerpool.chainwatcher.chain.ChainRpc;
 import io.livepeerpool.chainwatcher.cursor.CursorTail;
 import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.SecretMask;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroDeserializer;
@@ -87,7 +88,8 @@ public final class ChainStatus implements AutoCloseable {
             round = rounds.currentRound().longValueExact();
             lastInitialized = rounds.lastInitializedRound().longValueExact();
         } catch (RuntimeException e) {
-            errors.add("rpc " + settings.rpcUrl() + ": " + e.getMessage());
+            // /status is public: the RPC URL (which carries the provider's API key) is never part of the text
+            errors.add("rpc: " + SecretMask.scrub(String.valueOf(e.getMessage()), settings.rpcUrl()));
         }
         Long confirmed = null;
         try {

@@ -93,7 +93,7 @@ class ChainStatusTest {
 
     @Test
     void unreachableRpcAndKafkaGiveNullFieldsAndAnError() throws Exception {
-        String deadRpc = "http://127.0.0.1:" + freePort();
+        String deadRpc = "http://127.0.0.1:" + freePort() + "/v2/ApiKey0123456789SeCrEt";
         String deadKafka = "127.0.0.1:" + freePort();
         try (ChainStatus status = ChainStatus.create(settings(deadRpc, deadKafka), registry)) {
             long started = System.nanoTime();
@@ -105,7 +105,8 @@ class ChainStatusTest {
             assertThat(s.confirmedBlock()).isNull();
             assertThat(s.lagBlocks()).isNull();
             assertThat(s.contracts()).hasSize(3);
-            assertThat(s.error()).contains("rpc " + deadRpc).contains("kafka " + deadKafka);
+            assertThat(s.error()).contains("rpc: ").contains("kafka " + deadKafka)
+                    .as("the RPC URL carries the provider's key: never in /status").doesNotContain("SeCrEt").doesNotContain("/v2");
         }
         // one source down, the other still reported
         try (ChainStatus status = ChainStatus.create(settings(chain.rpcUrl(), deadKafka), registry)) {

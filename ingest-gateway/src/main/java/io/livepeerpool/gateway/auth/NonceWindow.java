@@ -1,17 +1,31 @@
 package io.livepeerpool.gateway.auth;
 
-import java.util.HashMap;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /**
  * Nonces seen per key inside the replay window, so that a captured request cannot be sent again while its
  * timestamp is still acceptable. A nonce is remembered until its request's timestamp leaves the window
  * ({@code timestamp + skew}); after that the timestamp check alone refuses a replay.
  *
- * <p>Bounded: at most {@code capacity} nonces. When full (after dropping expired ones) a new nonce is refused
- * rather than an old one forgotten, since forgetting would re-open a replay. Only requests with a valid signature
- * reach this store, so only an orchestrator holding a key can fill it.
+ * <p>Sized by time and memory, not by a count. Nonces are kept in time buckets by expiry (a bucket spans
+ * {@code 2 x skew / 30} seconds), each an open-addressing table of 128-bit digests of (key id, nonce) at a load of at
+ * most 1/2; a bucket is dropped whole once every nonce in it has expired. So memory follows rate x window: a nonce
+ * lives about {@code skew + bucket span} seconds and costs 32 to 64 bytes (16 bytes a slot; tables double), i.e.
+ * {@code memory <= 64 B x rate x (skew + span)}. The only refusal is the explicit cap {@code memoryMaxBytes} (table
+ * bytes): when a table would have to grow past it, a new nonce is refused ({@link Outcome#FULL}, 503) rather than an
+ * old one forgotten, since forgetting would re-open a replay. With the defaults (300 s skew, 64 MiB) that is at least
+ * 1,048,576 live nonces: 3,200 signed requests/s sustained in the worst case of every table just doubled, about twice
+ * that typically. Only requests with a valid signature reach this store, so only an orchestrator holding a key can
+ * fill it.
+ *
+ * <p>A digest collision (two different nonces equal in 128 bits) would refuse a fresh request as a replay: with a
+ * million live nonces the chance is about 2^-89 per request.
  *
  * <p>The store lives in this gateway's memory: it is per instance. With several gateway instances behind a load
  * balancer a replay sent to another instance inside the window is not detected here; downstream idempotency
@@ -20,49 +34,175 @@ import java.util.PriorityQueue;
 public final class NonceWindow {
     public enum Outcome { FIRST_USE, REPLAYED, FULL }
 
-    private record Expiry(long atEpochSecond, String entry) {
-    }
+    static final int BYTES_PER_SLOT = 16;
+    static final int INITIAL_SLOTS = 256;
+    private static final int BUCKETS_PER_WINDOW = 30;
 
-    private final int capacity;
-    private final Map<String, Long> expiries = new HashMap<>();
-    private final PriorityQueue<Expiry> byExpiry = new PriorityQueue<>((a, b) -> Long.compare(a.atEpochSecond, b.atEpochSecond));
+    private final long memoryMaxBytes;
+    private final long bucketSeconds;
+    /** Bucket number (expiry second / bucketSeconds) -> its table; only touched under this object's lock. */
+    private final TreeMap<Long, DigestTable> buckets = new TreeMap<>();
+    private long bytes;
+    private long size;
 
-    public NonceWindow(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be >= 1");
+    /**
+     * @param memoryMaxBytes the cap on table memory; at least one initial table
+     * @param skewSeconds    the accepted clock skew: nonces expire at most {@code 2 x skew} after now
+     */
+    public NonceWindow(long memoryMaxBytes, long skewSeconds) {
+        if (memoryMaxBytes < (long) INITIAL_SLOTS * BYTES_PER_SLOT) {
+            throw new IllegalArgumentException("memoryMaxBytes must be >= " + INITIAL_SLOTS * BYTES_PER_SLOT);
         }
-        this.capacity = capacity;
+        if (skewSeconds < 1) {
+            throw new IllegalArgumentException("skewSeconds must be >= 1");
+        }
+        this.memoryMaxBytes = memoryMaxBytes;
+        this.bucketSeconds = Math.max(1, Math.ceilDiv(2 * skewSeconds, BUCKETS_PER_WINDOW));
     }
 
     /**
      * Records {@code nonce} for {@code keyId} until {@code expiresAtEpochSecond}, unless it is already recorded and
-     * unexpired (a replay) or the store is full.
+     * unexpired (a replay) or the memory cap is reached.
      */
-    public synchronized Outcome record(String keyId, String nonce, long expiresAtEpochSecond, long nowEpochSecond) {
-        purge(nowEpochSecond);
-        String entry = keyId + " " + nonce;
-        if (expiries.containsKey(entry)) {
-            return Outcome.REPLAYED;
+    public Outcome record(String keyId, String nonce, long expiresAtEpochSecond, long nowEpochSecond) {
+        long[] digest = digest(keyId, nonce);
+        synchronized (this) {
+            purge(nowEpochSecond);
+            for (DigestTable table : buckets.values()) {
+                if (table.contains(digest[0], digest[1])) {
+                    return Outcome.REPLAYED;
+                }
+            }
+            long bucket = Math.floorDiv(expiresAtEpochSecond, bucketSeconds);
+            DigestTable table = buckets.get(bucket);
+            long extra = table == null ? (long) INITIAL_SLOTS * BYTES_PER_SLOT : table.bytesToAddOne();
+            if (bytes + extra > memoryMaxBytes) {
+                return Outcome.FULL;
+            }
+            if (table == null) {
+                table = new DigestTable(INITIAL_SLOTS);
+                buckets.put(bucket, table);
+            }
+            bytes += extra;
+            table.add(digest[0], digest[1]);
+            size++;
+            return Outcome.FIRST_USE;
         }
-        if (expiries.size() >= capacity) {
-            return Outcome.FULL;
-        }
-        expiries.put(entry, expiresAtEpochSecond);
-        byExpiry.add(new Expiry(expiresAtEpochSecond, entry));
-        return Outcome.FIRST_USE;
     }
 
-    public synchronized int size() {
-        return expiries.size();
+    /** Nonces remembered now. */
+    public synchronized long size() {
+        return size;
     }
 
-    public int capacity() {
-        return capacity;
+    /** Bytes of the tables now (the quantity the cap bounds). */
+    public synchronized long memoryBytes() {
+        return bytes;
     }
 
+    public long memoryMaxBytes() {
+        return memoryMaxBytes;
+    }
+
+    long bucketSeconds() {
+        return bucketSeconds;
+    }
+
+    /** Drops every bucket whose latest expiry is before now. */
     private void purge(long nowEpochSecond) {
-        while (!byExpiry.isEmpty() && byExpiry.peek().atEpochSecond < nowEpochSecond) {
-            expiries.remove(byExpiry.poll().entry);
+        Iterator<Map.Entry<Long, DigestTable>> it = buckets.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, DigestTable> e = it.next();
+            long lastExpiry = (e.getKey() + 1) * bucketSeconds - 1;
+            if (lastExpiry >= nowEpochSecond) {
+                return;
+            }
+            bytes -= e.getValue().bytes();
+            size -= e.getValue().size();
+            it.remove();
+        }
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
+    /** The first 128 bits of SHA-256(keyId NUL nonce); never (0, x), which marks an empty slot. */
+    static long[] digest(String keyId, String nonce) {
+        MessageDigest sha = SHA256.get();
+        sha.update(keyId.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        ByteBuffer d = ByteBuffer.wrap(sha.digest(nonce.getBytes(StandardCharsets.UTF_8)));
+        long hi = d.getLong();
+        long lo = d.getLong();
+        return new long[] {hi == 0 ? 1 : hi, lo};
+    }
+
+    /** An open-addressing set of 128-bit digests (linear probing), grown by doubling at load 1/2. */
+    static final class DigestTable {
+        private long[] slots; // pairs: hi, lo; hi == 0 is empty
+        private int size;
+
+        DigestTable(int slotCount) {
+            slots = new long[2 * slotCount];
+        }
+
+        int size() {
+            return size;
+        }
+
+        long bytes() {
+            return (long) slots.length / 2 * BYTES_PER_SLOT;
+        }
+
+        /** How many more bytes adding one digest takes: the doubling, when it would pass load 1/2. */
+        long bytesToAddOne() {
+            return 2L * (size + 1) > slots.length / 2 ? bytes() : 0;
+        }
+
+        boolean contains(long hi, long lo) {
+            int mask = slots.length / 2 - 1;
+            for (int i = (int) mix(hi) & mask; ; i = (i + 1) & mask) {
+                long h = slots[2 * i];
+                if (h == 0) {
+                    return false;
+                }
+                if (h == hi && slots[2 * i + 1] == lo) {
+                    return true;
+                }
+            }
+        }
+
+        void add(long hi, long lo) {
+            if (2L * (size + 1) > slots.length / 2) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != 0) {
+                        insert(old[i], old[i + 1]);
+                    }
+                }
+            }
+            insert(hi, lo);
+            size++;
+        }
+
+        private void insert(long hi, long lo) {
+            int mask = slots.length / 2 - 1;
+            int i = (int) mix(hi) & mask;
+            while (slots[2 * i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[2 * i] = hi;
+            slots[2 * i + 1] = lo;
+        }
+
+        private static long mix(long h) {
+            return h ^ (h >>> 32);
         }
     }
 }

@@ -24,6 +24,10 @@ public final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
     /** Request attribute: this request's error body is written (error handlers run after exception handlers). */
     private static final String ANSWERED = "gateway.error.answered";
+    /** Request attribute: this refusal already has its log line (the authentication check writes a richer one). */
+    private static final String LOGGED = "gateway.error.logged";
+    /** PostgreSQL's query_canceled: here, the statement_timeout of the public reads (gateway.db.statementTimeoutMs). */
+    private static final String QUERY_CANCELED = "57014";
 
     private ErrorMapping() {
     }
@@ -39,7 +43,13 @@ public final class ErrorMapping {
         });
         app.exception(SQLException.class, (e, ctx) -> {
             log.warn("{} {}: 503, database: {}", ctx.method().name(), ctx.path(), e.getMessage());
-            answer(ctx, ApiError.unavailable("the read-model database is unavailable; retry later"), metrics, "database_unavailable");
+            if (QUERY_CANCELED.equals(e.getSQLState())) {
+                answer(ctx, ApiError.unavailable("the read took too long and was cancelled; retry later"), metrics,
+                        "database_timeout");
+            } else {
+                answer(ctx, ApiError.unavailable("the read-model database is unavailable; retry later"), metrics,
+                        "database_unavailable");
+            }
         });
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx, allowed), metrics));
         app.exception(Exception.class, (e, ctx) -> {
@@ -97,7 +107,17 @@ public final class ErrorMapping {
         answer(ctx, error, metrics, error.reason());
     }
 
+    /** Marks this request's refusal as logged already, so {@link #install}'s handlers do not log it again. */
+    public static void markLogged(Context ctx) {
+        ctx.attribute(LOGGED, Boolean.TRUE);
+    }
+
     private static void answer(Context ctx, ApiError error, HttpMetrics metrics, String reason) {
+        if (ctx.method() == HandlerType.POST && error.status() < 500 && ctx.attribute(LOGGED) == null) {
+            // a refused write is a significant event: one line, with the request id from the MDC
+            log.info("refused {} {}: {} {} ({})", ctx.method().name(), ctx.path().replaceAll("[^\\x21-\\x7e]", "?"),
+                    error.status(), reason, error.getMessage());
+        }
         metrics.rejected(reason);
         ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(error.status()).json(ErrorBody.of(error));

@@ -43,6 +43,17 @@ public final class HttpMetrics {
         ticketsAccepted.increment();
     }
 
+    /** {@code gateway_nonces_remembered} and {@code gateway_nonce_memory_bytes} (with its cap as {@code ..._max_bytes}). */
+    public void nonces(io.livepeerpool.gateway.auth.NonceWindow window) {
+        io.micrometer.core.instrument.Gauge.builder("gateway.nonces.remembered", window, w -> w.size())
+                .description("Nonces remembered in the replay window").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.nonce.memory.bytes", window, w -> w.memoryBytes())
+                .description("Memory of the nonce store; at gateway_nonce_memory_max_bytes signed writes get 503")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.nonce.memory.max.bytes", window, w -> w.memoryMaxBytes())
+                .description("Cap of the nonce store (gateway.auth.nonceMemoryMaxBytes)").register(registry);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }

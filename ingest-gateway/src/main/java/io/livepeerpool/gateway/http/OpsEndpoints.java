@@ -1,44 +1,44 @@
 package io.livepeerpool.gateway.http;
 
 import io.javalin.http.Context;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}, {@code GET /metrics} (Prometheus text) and {@code GET /openapi.json}. */
+/**
+ * The public port's operational answers: {@code GET /health} and {@code GET /health/live} (minimal, from the cached
+ * checks: never a Kafka or database call per request) and {@code GET /openapi.json}. Details and metrics are on the
+ * ops listener ({@code ops.host}:{@code ops.port}), meant for a private address.
+ */
 public final class OpsEndpoints {
     static final String OPENAPI_RESOURCE = "/io/livepeerpool/gateway/openapi.json";
+    private static final Map<String, String> UP = Map.of("status", "UP");
+    private static final Map<String, String> DOWN = Map.of("status", "DOWN");
 
-    private final GatewayHealth health;
-    private final PrometheusMeterRegistry registry;
+    private final CachedHealth health;
     private final byte[] openApi;
 
-    public OpsEndpoints(GatewayHealth health, PrometheusMeterRegistry registry) {
+    public OpsEndpoints(CachedHealth health) {
         this.health = health;
-        this.registry = registry;
         this.openApi = openApiDocument();
     }
 
+    /** 200 {"status":"UP"} when the last checks passed, else 503 {"status":"DOWN"}; which check failed is private. */
     public void getHealth(Context ctx) {
-        Map<String, String> checks = health.check();
-        boolean up = !checks.containsValue("DOWN");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        body.put("checks", checks);
-        ctx.status(up ? 200 : 503).json(body);
+        boolean up = health.up();
+        ctx.status(up ? 200 : 503).json(up ? UP : DOWN);
     }
 
-    public void getMetrics(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    /** 200 while the server answers: the liveness probe. */
+    public void getLive(Context ctx) {
+        ctx.json(UP);
     }
 
     public void getOpenApi(Context ctx) {
         ctx.contentType("application/json").result(openApi);
     }
 
-    public GatewayHealth health() {
+    public CachedHealth health() {
         return health;
     }
 

@@ -5,7 +5,6 @@ import io.livepeerpool.gateway.auth.AuthResult;
 import io.livepeerpool.gateway.auth.HmacVerifier;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +31,11 @@ public final class SignedRequests {
         if (result instanceof AuthResult.Rejected rejected) {
             log.info("refused {} {} from {}: {} ({}), key id {}", ctx.method().name(), path, ctx.ip(),
                     rejected.reason().tag(), rejected.message(), printable(rejected.keyId()));
+            ErrorMapping.markLogged(ctx);
             throw ApiError.unauthenticated(rejected.reason().status(), rejected.reason().tag(), rejected.header(), rejected.message());
         }
         AuthResult.Accepted accepted = (AuthResult.Accepted) result;
-        return new SignedRequest(accepted.key(), JsonBody.parse(body), UUID.randomUUID().toString(),
+        return new SignedRequest(accepted.key(), JsonBody.parse(body), RequestIds.of(ctx),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 

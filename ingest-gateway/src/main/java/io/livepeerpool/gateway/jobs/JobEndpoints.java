@@ -6,9 +6,12 @@ import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.SignedRequest;
 import io.livepeerpool.gateway.http.SignedRequests;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /recordTranscoderJob} and {@code POST /recordTranscoderJobs}: 202 once Kafka acknowledged. */
 public final class JobEndpoints {
+    private static final Logger log = LoggerFactory.getLogger(JobEndpoints.class);
     private final SignedRequests signed;
     private final JobValidator validator;
     private final JobPublisher publisher;
@@ -26,6 +29,8 @@ public final class JobEndpoints {
         JobDetails job = validator.single(request.body()).orElseThrow(ApiError::invalid);
         publisher.publish(request, job);
         metrics.jobsAccepted(1);
+        log.info("accepted job {} of {} from {} (key {})", job.jobId(), job.transcoder(), request.key().orchestrator(),
+                request.key().keyId());
         ctx.status(202).json(new JobAccepted("accepted", job.jobId()));
     }
 
@@ -34,6 +39,7 @@ public final class JobEndpoints {
         List<JobDetails> jobs = validator.batch(request.body()).orElseThrow(ApiError::invalid);
         publisher.publishAll(request, jobs);
         metrics.jobsAccepted(jobs.size());
+        log.info("accepted {} jobs from {} (key {})", jobs.size(), request.key().orchestrator(), request.key().keyId());
         ctx.status(202).json(new JobsAccepted("accepted", jobs.size(), jobs.stream().map(JobDetails::jobId).toList()));
     }
 

@@ -5,9 +5,12 @@ import io.livepeerpool.gateway.http.ApiError;
 import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.SignedRequest;
 import io.livepeerpool.gateway.http.SignedRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /recordWinningTicket}: 202 with the ticket hash once Kafka acknowledged. */
 public final class TicketEndpoints {
+    private static final Logger log = LoggerFactory.getLogger(TicketEndpoints.class);
     private final SignedRequests signed;
     private final TicketValidator validator;
     private final TicketPublisher publisher;
@@ -25,6 +28,8 @@ public final class TicketEndpoints {
         ValidTicket ticket = validator.validate(request.body()).orElseThrow(ApiError::invalid);
         publisher.publish(request, ticket);
         metrics.ticketAccepted();
+        log.info("accepted winning ticket {} from {} (key {})", ticket.ticketHash().hex(), request.key().orchestrator(),
+                request.key().keyId());
         ctx.status(202).json(new TicketAccepted("accepted", ticket.ticketHash().hex()));
     }
 

@@ -21,7 +21,7 @@ class HmacVerifierTest {
 
     final Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     final OrchestratorKeys keys = OrchestratorKeys.of(List.of(new OrchestratorKey("k1", ORCHESTRATOR, HexFormat.of().parseHex(SECRET))));
-    final HmacVerifier verifier = new HmacVerifier(keys, new NonceWindow(100), clock, 300);
+    final HmacVerifier verifier = new HmacVerifier(keys, new NonceWindow(1 << 20, 300), clock, 300);
     final RequestSigner signer = new RequestSigner("k1", HexFormat.of().parseHex(SECRET), clock);
 
     AuthResult verify(Map<String, String> headers, byte[] body) {
@@ -47,7 +47,7 @@ class HmacVerifierTest {
 
     @Test
     void theFixedVectorVerifies() {
-        HmacVerifier atVectorTime = new HmacVerifier(keys, new NonceWindow(10),
+        HmacVerifier atVectorTime = new HmacVerifier(keys, new NonceWindow(1 << 20, 300),
                 Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC), 300);
         Map<String, String> headers = Map.of(AuthHeaders.KEY_ID, "k1", AuthHeaders.TIMESTAMP, "1700000000",
                 AuthHeaders.NONCE, "nonce-12345678", AuthHeaders.SIGNATURE, CanonicalRequestTest.SIGNATURE);
@@ -145,8 +145,11 @@ class HmacVerifierTest {
 
     @Test
     void aFullNonceStoreAnswersUnavailableNotUnauthenticated() {
-        HmacVerifier tiny = new HmacVerifier(keys, new NonceWindow(1), clock, 300);
-        tiny.verify("POST", "/recordTranscoderJob", signed(Long.toString(NOW), "nonce-00000014")::get, BODY);
+        HmacVerifier tiny = new HmacVerifier(keys, new NonceWindow(NonceWindow.INITIAL_SLOTS * NonceWindow.BYTES_PER_SLOT, 300),
+                clock, 300);
+        for (int i = 0; i < NonceWindow.INITIAL_SLOTS / 2; i++) {
+            tiny.verify("POST", "/recordTranscoderJob", signed(Long.toString(NOW), "nonce-fill-" + i)::get, BODY);
+        }
 
         AuthResult result = tiny.verify("POST", "/recordTranscoderJob", signed(Long.toString(NOW), "nonce-00000015")::get, BODY);
 

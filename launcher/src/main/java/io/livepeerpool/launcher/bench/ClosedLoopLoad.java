@@ -18,6 +18,8 @@ public final class ClosedLoopLoad {
         int send(int worker, long sequence) throws Exception;
     }
 
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
+
     private final int workers;
     private final Duration warmup;
     private final Duration measure;
@@ -65,6 +67,21 @@ public final class ClosedLoopLoad {
                     }
                 }
             }));
+        }
+        // one progress line per 30 s of a long phase: a sustained rate shows in every interval, not only on average
+        long interval = REPORT_EVERY.toNanos();
+        long reportAt = measureFrom + interval;
+        long lastRequests = 0;
+        long lastFailures = 0;
+        while (measure.compareTo(REPORT_EVERY.multipliedBy(2)) >= 0 && reportAt <= end) {
+            Thread.sleep(Math.max(0, (reportAt - System.nanoTime()) / 1_000_000));
+            long r = requests.get();
+            long f = failures.get();
+            System.err.printf("%s: %d-%d s: %.0f req/s, %d failed%n", name, (reportAt - interval - measureFrom) / 1_000_000_000,
+                    (reportAt - measureFrom) / 1_000_000_000, (r - lastRequests) / (interval / 1e9), f - lastFailures);
+            lastRequests = r;
+            lastFailures = f;
+            reportAt += interval;
         }
         for (Thread t : threads) {
             t.join();

@@ -13,6 +13,7 @@ import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.platform.config.Config;
+import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import io.livepeerpool.redeemer.RedeemerConfig;
@@ -25,8 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,7 +76,9 @@ public final class DevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir.toAbsolutePath().normalize();
-        try (ServiceRunner runner = new ServiceRunner()) {
+        // The devstack is started first, so the runner stops it last: every service stops before the infrastructure
+        // it uses (the gateway, the watcher, the ledger, the projector; then Kafka, PostgreSQL, the registry, the chain).
+        try (ServiceRunner runner = new ServiceRunner(stopTimeout())) {
             this.runner = runner;
             DevstackService devstack = new DevstackService(DevstackOptions.defaults(dir).withChain(chainPort));
             runner.start(List.of(devstack));
@@ -83,7 +89,9 @@ public final class DevCommand implements Callable<Integer> {
 
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
-            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides);
+            // One source for four services: every key checked once against all of theirs (an unknown --set refused)
+            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides)
+                    .checkedAgainst(allKeys());
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
@@ -104,6 +112,24 @@ public final class DevCommand implements Callable<Integer> {
             runner.awaitShutdown();
         }
         return 0;
+    }
+
+    /** service.stopTimeoutMs from --set (the other keys come later, once the devstack has given its addresses). */
+    private Duration stopTimeout() {
+        String text = overrides.get(ServiceRunner.STOP_TIMEOUT_MS.name());
+        return text == null ? ServiceRunner.STOP_TIMEOUT_DEFAULT
+                : Duration.ofMillis(Config.load(ConfigSource.of(Map.of(ServiceRunner.STOP_TIMEOUT_MS.name(), text)),
+                        List.of(ServiceRunner.STOP_TIMEOUT_MS)).get(ServiceRunner.STOP_TIMEOUT_MS));
+    }
+
+    /** Every key of the services {@code pool dev} runs. */
+    static List<ConfigKey<?>> allKeys() {
+        Set<ConfigKey<?>> keys = new LinkedHashSet<>();
+        keys.addAll(ProjectorConfig.KEYS);
+        keys.addAll(LedgerConfig.KEYS);
+        keys.addAll(ChainWatcherConfig.keys());
+        keys.addAll(GatewayConfig.keys());
+        return List.copyOf(keys);
     }
 
     /** Stops a running {@code pool dev} as SIGTERM would (for tests that run it in-process). */
@@ -127,6 +153,7 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("gateway.keysFile", dir.resolve("orchestrator-keys.json").toString());
         settings.put("gateway.kafka.transactionalIdPrefix", "dev-gateway");
         settings.put("gateway.benchBaseline", "true");
+        settings.put("ops.port", "0"); // the gateway's ops listener (metrics, readiness) on a free loopback port
         settings.put("ledger.stateDir", dir.resolve("ledger-state").toString());
         settings.put("chain.rpcUrl", chain.chain().rpcUrl());
         settings.put("chain.ticketBroker", chain.contracts().ticketBroker().hex());

@@ -33,6 +33,6 @@ public final class LedgerCommand implements Callable<Integer> {
         var loaded = config.load("ledger", keys);
         var registry = Metrics.newRegistry();
         LedgerService ledger = LedgerService.fromConfig(loaded, registry);
-        return ServiceHost.run(List.of(ledger, OpsOptions.server(loaded, registry, List.of(ledger))));
+        return ServiceHost.run(List.of(ledger, OpsOptions.server(loaded, registry, List.of(ledger))), loaded);
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Projector implements Service {
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
-    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** Within the runner's default stop bound (service.stopTimeoutMs, 20 s), so the projector reports its own overrun. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
     /** Health turns DOWN when no poll has completed (and committed) for this long, or 3 poll timeouts if longer. */
     static final Duration STALL_AFTER = Duration.ofSeconds(30);
     static final int DB_CONNECTIONS_MAX = 2;

@@ -26,6 +26,8 @@ final class ProjectorLoop implements Runnable {
     static final long BACKOFF_INITIAL_MS = 100;
     static final long BACKOFF_MAX_MS = 10_000;
     static final Duration CONSUMER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** The records of the batch that failed last, for the retry's log line; empty after a success. */
+    private String failedRecords = "";
 
     private final Consumer<byte[], byte[]> consumer;
     private final List<String> topics;
@@ -107,9 +109,11 @@ final class ProjectorLoop implements Runnable {
             batch = decoder.decode(records);
             written = writer.write(batch, positions.expected(batch.nextOffsets().keySet()));
         } catch (SQLException | RuntimeException e) {
+            failedRecords = range(records);
             positions.rewind(records.partitions());
             throw e;
         }
+        failedRecords = "";
         if (written == null) {
             log.warn("stored offsets of {} moved under this projector (another instance with the same consumer name?);"
                     + " batch rolled back, resuming from the stored offsets", batch.nextOffsets().keySet());
@@ -122,14 +126,28 @@ final class ProjectorLoop implements Runnable {
         skippedRecords.report(written.skipped());
     }
 
+    /** {@code " at topic-partition@first..last, ..."}: which records a failed batch held, for the log line. */
+    private static String range(ConsumerRecords<byte[], byte[]> records) {
+        StringBuilder out = new StringBuilder(" at ");
+        for (org.apache.kafka.common.TopicPartition tp : records.partitions()) {
+            var list = records.records(tp);
+            if (out.length() > 4) {
+                out.append(", ");
+            }
+            out.append(tp.topic()).append('-').append(tp.partition()).append('@').append(list.get(0).offset())
+                    .append("..").append(list.get(list.size() - 1).offset());
+        }
+        return out.toString();
+    }
+
     private void failed(Exception e) {
         metrics.batchFailed();
         long delayMs = backoff.nextDelayMs();
         if (backoff.failures() == 1) {
-            log.warn("projection failed, retrying the same records in {} ms", delayMs, e);
+            log.warn("projection failed{}, retrying the same records in {} ms", failedRecords, delayMs, e);
         } else {
-            log.warn("projection failed again ({} in a row), retrying in {} ms: {}", backoff.failures(), delayMs,
-                    BatchDecoder.describe(e));
+            log.warn("projection failed again{} ({} in a row), retrying in {} ms: {}", failedRecords, backoff.failures(),
+                    delayMs, BatchDecoder.describe(e));
         }
         try {
             stop.await(delayMs, TimeUnit.MILLISECONDS);

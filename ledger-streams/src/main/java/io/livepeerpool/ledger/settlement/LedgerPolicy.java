@@ -95,7 +95,9 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
                 .forEach(key -> problems.add(key + ": unknown ledger setting (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")"));
         try {
-            LedgerPolicy policy = from(Config.load(ConfigSource.of(settings), KEYS));
+            Map<String, String> ledgerOnly = settings.entrySet().stream().filter(e -> e.getKey().startsWith("ledger."))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            LedgerPolicy policy = from(Config.load(ConfigSource.of(ledgerOnly), KEYS));
             if (problems.isEmpty()) {
                 return policy;
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LedgerService implements Service {
     private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
-    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Within the runner's default stop bound (service.stopTimeoutMs, 20 s), so the ledger reports its own overrun. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
     static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
@@ -155,7 +157,16 @@ public final class LedgerService implements Service {
             purger.shutdownNow();
         }
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leave the group now (static membership: the admin client removes this member), so that the next start,
+            // here or on another instance, does not wait out the dead member's session in a rebalance.
+            long begun = System.nanoTime();
+            boolean done = streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
+            if (!done) {
+                log.warn("{}: stream threads still running after {} (state {}); abandoning them", name(), CLOSE_TIMEOUT,
+                        streams.state());
+            } else {
+                log.info("{}: streams closed, left the group, in {} ms", name(), (System.nanoTime() - begun) / 1_000_000);
+            }
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();
@@ -175,8 +186,24 @@ public final class LedgerService implements Service {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Static membership: a restart inside the session timeout takes its partitions back without a rebalance, and
+        // close(leaveGroup) can remove the member at once. One id per instance: instances differ by state directory.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
         props.putAll(streamsOverrides);
         return props;
+    }
+
+    /** The application id, the host and the state directory: stable across restarts, distinct between instances. */
+    String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String dir = config.stateDir().toAbsolutePath().normalize().toString();
+        return config.applicationId() + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + Integer.toHexString(dir.hashCode());
     }
 
     /**

@@ -20,9 +20,17 @@ public final class Config {
     private Config() {
     }
 
+    /**
+     * Parses every declared key; a key given in the file or as {@code --set} that is not declared is a problem too
+     * (see {@link ConfigSource} for the rule, and for environment variables), unless the source was already
+     * {@linkplain ConfigSource#checkedAgainst checked} against a larger key set.
+     */
     public static Config load(ConfigSource source, Collection<ConfigKey<?>> declared) {
         Config config = new Config();
         List<String> problems = new ArrayList<>();
+        if (!source.checked()) {
+            problems.addAll(source.unknownKeys(declared));
+        }
         for (ConfigKey<?> key : declared) {
             config.keys.put(key.name(), key);
             Optional<String> raw;
@@ -41,7 +49,7 @@ public final class Config {
             try {
                 config.values.put(key.name(), key.parser().apply(text));
             } catch (RuntimeException e) {
-                String shown = key.secret() ? "****" : "'" + text + "'";
+                String shown = key.secret() ? SecretMask.secret(text) : "'" + SecretMask.plain(text) + "'";
                 problems.add(key.name() + ": invalid value " + shown + " (" + describe(e) + ")");
             }
         }
@@ -59,15 +67,20 @@ public final class Config {
         return (T) values.get(key.name());
     }
 
-    /** The effective configuration, one {@code key = value} per line, secrets masked; safe to log. */
+    /**
+     * The effective configuration, one {@code key = value} per line, safe to log: secrets masked, and URLs in other
+     * keys without user info, query values or key-like path segments ({@link SecretMask}).
+     */
     public String describe() {
         return keys.values().stream()
-                .map(k -> k.name() + " = " + (k.secret() ? mask(values.get(k.name())) : values.get(k.name())))
+                .map(k -> k.name() + " = " + shown(k))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String mask(Object value) {
-        return value == null || value.toString().isEmpty() ? "(unset)" : "****";
+    /** One key's value as it may be shown (see {@link #describe()}). */
+    public String shown(ConfigKey<?> key) {
+        Object value = values.get(key.name());
+        return key.secret() ? SecretMask.secret(value) : SecretMask.plain(value);
     }
 
     private static String describe(RuntimeException e) {
