@@ -20,16 +20,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JSON-RPC proxy on 127.0.0.1 in front of the dev chain that fails a share of requests, each in one of three ways:
  * an HTTP 500, a connection closed without an answer, or an answer held back longer than the client's timeout.
  * Plain sockets and a minimal HTTP/1.1 parser (Content-Length bodies, keep-alive), so each failure is exactly what
- * the client sees. Which requests fail is random (seeded); the kinds of failure take turns.
+ * the client sees. Which requests fail is random (seeded); the kinds of failure take turns. {@link #slow} makes a
+ * proxy that fails nothing but answers every request late, and counts how many it held at once.
  */
-final class FlakyRpcProxy implements AutoCloseable {
-    enum Failure { HTTP_500, DROPPED_CONNECTION, DELAY_BEYOND_TIMEOUT }
+public final class FlakyRpcProxy implements AutoCloseable {
+    public enum Failure { HTTP_500, DROPPED_CONNECTION, DELAY_BEYOND_TIMEOUT }
 
     private final URI target;
     private final double failureRate;
@@ -41,9 +43,23 @@ final class FlakyRpcProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Failure, AtomicLong> injected = new EnumMap<>(Failure.class);
     private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlightMax = new AtomicInteger();
+    private final Duration everyRequestDelay;
     private volatile boolean failing = true;
 
     FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay) throws IOException {
+        this(targetUrl, seed, failureRate, delay, Duration.ZERO);
+    }
+
+    /** A proxy that answers every request {@code delay} late and fails none. */
+    public static FlakyRpcProxy slow(String targetUrl, Duration delay) throws IOException {
+        return new FlakyRpcProxy(targetUrl, 0, 0, Duration.ZERO, delay);
+    }
+
+    private FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay, Duration everyRequestDelay)
+            throws IOException {
+        this.everyRequestDelay = everyRequestDelay;
         this.target = URI.create(targetUrl);
         this.failureRate = failureRate;
         this.delay = delay;
@@ -58,7 +74,7 @@ final class FlakyRpcProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
@@ -70,8 +86,14 @@ final class FlakyRpcProxy implements AutoCloseable {
         return injected.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
-    long forwarded() {
+    /** Requests answered by the node behind the proxy. */
+    public long forwarded() {
         return forwarded.get();
+    }
+
+    /** The most requests the proxy held at the same time. */
+    public int inFlightMax() {
+        return inFlightMax.get();
     }
 
     /** From now on every request is forwarded. */
@@ -111,7 +133,14 @@ final class FlakyRpcProxy implements AutoCloseable {
                 if (failure == Failure.DELAY_BEYOND_TIMEOUT) {
                     Thread.sleep(delay.toMillis());
                 }
-                byte[] answer = forward(body);
+                inFlightMax.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                byte[] answer;
+                try {
+                    Thread.sleep(everyRequestDelay.toMillis());
+                    answer = forward(body);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
                 forwarded.incrementAndGet();
                 write(out, 200, "OK", answer, failure != null);
                 if (failure != null) {

@@ -12,18 +12,6 @@ import org.junit.jupiter.api.Test;
 class ProjectorPartsTest {
 
     @Test
-    void backoffDoublesUpToItsBoundAndResets() {
-        Backoff backoff = new Backoff(100, 1_000);
-        assertThat(new long[] {backoff.nextDelayMs(), backoff.nextDelayMs(), backoff.nextDelayMs(),
-                backoff.nextDelayMs(), backoff.nextDelayMs(), backoff.nextDelayMs()})
-                .containsExactly(100, 200, 400, 800, 1_000, 1_000);
-        assertThat(backoff.failures()).isEqualTo(6);
-        backoff.reset();
-        assertThat(backoff.nextDelayMs()).isEqualTo(100);
-        assertThat(backoff.failures()).isEqualTo(1);
-    }
-
-    @Test
     void onlyDataAndConstraintErrorsAreTheRecordsFault() {
         assertThat(SqlErrors.isDataError(new SQLException("check", "23514"))).isTrue();
         assertThat(SqlErrors.isDataError(new SQLException("nul", "22021"))).isTrue();
