@@ -38,7 +38,7 @@ class StatusTest {
                     "chainWatcher.id", "status-test-" + System.nanoTime());
             try (TestGateway gateway = TestGateway.start(dir, chainSettings)) {
                 long round = network.roundsManager().currentRound().longValueExact();
-                TestGateway.Answer answer = gateway.get("/status");
+                TestGateway.Answer answer = firstRead(gateway);
                 assertThat(answer.status()).isEqualTo(200);
                 assertThat(answer.json().get("round").asLong()).isEqualTo(round);
                 assertThat(answer.json().get("chainHead").asLong()).isGreaterThanOrEqualTo(
@@ -63,5 +63,16 @@ class StatusTest {
     void aChainWithoutContractAddressesFailsAtStartNamingThem(@TempDir Path dir) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestGateway.start(dir, Map.of("chain.rpcUrl", "http://127.0.0.1:1")))
                 .hasMessageContaining("chain.roundsManager");
+    }
+
+    /** /status never waits on the chain: until the first background read ends it says so; wait for that read. */
+    private static TestGateway.Answer firstRead(TestGateway gateway) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        TestGateway.Answer answer = gateway.get("/status");
+        while (answer.json().get("error").asText("").contains("not read yet") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            answer = gateway.get("/status");
+        }
+        return answer;
     }
 }

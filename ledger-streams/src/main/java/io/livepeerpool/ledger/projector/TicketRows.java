@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -38,15 +39,15 @@ public final class TicketRows implements RowMapper<WinningTicket> {
         statement.setString(2, ticket.getOrchestrator());
         statement.setString(3, ticket.getRecipient());
         statement.setString(4, ticket.getSender());
-        statement.setBigDecimal(5, WholeWei.whole("faceValue", ticket.getFaceValue()));
-        statement.setBigDecimal(6, WholeWei.whole("winProb", ticket.getWinProb()));
-        statement.setBigDecimal(7, WholeWei.whole("senderNonce", ticket.getSenderNonce()));
+        statement.setBigDecimal(5, Uint256.wholeWei(ticket.getFaceValue(), "faceValue"));
+        statement.setBigDecimal(6, Uint256.wholeWei(ticket.getWinProb(), "winProb"));
+        statement.setBigDecimal(7, Uint256.wholeWei(ticket.getSenderNonce(), "senderNonce"));
         statement.setLong(8, ticket.getCreationRound());
         statement.setString(9, ticket.getCreationRoundBlockHash());
         statement.setObject(10, ticket.getParamsExpirationBlock(), Types.BIGINT);
         statement.setObject(11, timestamp(ticket.getWonAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setString(12, ticket.getTxHash());
-        statement.setBigDecimal(13, WholeWei.whole("gasFees", ticket.getGasFees()));
+        statement.setBigDecimal(13, Uint256.wholeWei(ticket.getGasFees(), "gasFees"));
         statement.setString(14, ticket.getKeyId());
         statement.setString(15, ticket.getRequestId());
         statement.setObject(16, timestamp(ticket.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);

@@ -3,7 +3,6 @@ package io.livepeerpool.ledger.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -32,15 +31,5 @@ class ProjectorPartsTest {
         assertThat(skip.reason()).doesNotContain("\u0000").doesNotContain("\n").startsWith("bad byte second line")
                 .hasSize(Skip.REASON_LENGTH_MAX + 3);
         assertThat(new Skip("t", 0, 1, null).reason()).isEqualTo("unknown");
-    }
-
-    @Test
-    void amountsMustBeWholeWei() {
-        assertThat(WholeWei.whole("f", new BigDecimal("115792089237316195423570985008687907853269984665640564039457584007913129639935")))
-                .isEqualTo(new BigDecimal("115792089237316195423570985008687907853269984665640564039457584007913129639935"));
-        assertThat(WholeWei.whole("f", new BigDecimal("12.000"))).isEqualTo(new BigDecimal("12"));
-        assertThat(WholeWei.whole("f", null)).isNull();
-        assertThatThrownBy(() -> WholeWei.whole("faceValue", new BigDecimal("1.5")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("faceValue");
     }
 }
