@@ -38,7 +38,6 @@ class ProductionJarTest {
                 .noneMatch(e -> e.startsWith("postgres-") && e.endsWith(".txz"))
                 .noneMatch(e -> e.startsWith("kafka/server/")) // the embedded broker
                 .noneMatch(e -> e.startsWith("org/apache/kafka/metadata/"))
-                .noneMatch(e -> e.startsWith("org/apache/kafka/server/"))
                 .noneMatch(e -> e.startsWith("io/livepeerpool/devstack/"))
                 .noneMatch(e -> e.startsWith("io/livepeerpool/chain/dev/")) // Hardhat node, deployer, dev accounts
                 .noneMatch(e -> e.startsWith("io/livepeerpool/launcher/dev/"))
