@@ -71,7 +71,7 @@ public final class ChainWatcher implements Service {
     private volatile boolean halted;
     private volatile Optional<ChainCursor> committed = Optional.empty();
     private boolean chainChecked;
-    private BatchPublisher publisher; // the worker thread's alone: it opens and closes it
+    private BatchPublisher publisher; // the worker thread's; close() touches it only after joining that thread
 
     /** Opens the two connections a watcher holds; a seam so that a test can make the second one fail. */
     interface Connections {
@@ -199,8 +199,9 @@ public final class ChainWatcher implements Service {
 
     /**
      * Stops the worker and waits for it: one step's bound ({@code stepTimeout}), then an interrupt and a short grace.
-     * The worker closes its Kafka session itself as it ends; if it has not ended by then (a call that ignores both
-     * its timeout and the interrupt), the session is left to it rather than closed under it, and one line says so.
+     * The worker closes its Kafka session itself as it ends (after an {@code Error} it is closed here, once the thread
+     * has ended); if it has not ended by then (a call that ignores both its timeout and the interrupt), the session is
+     * left to it rather than closed under it, and one line says so.
      */
     @Override
     public void close() {
@@ -222,6 +223,8 @@ public final class ChainWatcher implements Service {
             if (t.isAlive()) {
                 log.warn("{}: worker did not stop within {} ms; it closes its Kafka session when its current call "
                         + "returns", name(), settings.stepTimeout().plus(INTERRUPT_GRACE).toMillis());
+            } else {
+                closeSession(); // left open only if the worker died of an Error; it has ended (joined), so no race
             }
         }
         web3j.shutdown();
@@ -236,11 +239,8 @@ public final class ChainWatcher implements Service {
     }
 
     private void run() {
-        try {
-            loop();
-        } finally {
-            closeSession(); // the session is this thread's: nobody else closes it
-        }
+        loop();
+        closeSession(); // the session is this thread's: close() touches it only once this thread has ended
     }
 
     private void loop() {
