@@ -7,7 +7,6 @@ import io.livepeerpool.chainwatcher.cursor.CursorReader;
 import io.livepeerpool.chainwatcher.decode.LogDecoder;
 import io.livepeerpool.chainwatcher.decode.UndecodableLogException;
 import io.livepeerpool.chainwatcher.metrics.WatcherMetrics;
-import io.livepeerpool.chainwatcher.poll.Backoff;
 import io.livepeerpool.chainwatcher.poll.PollResult;
 import io.livepeerpool.chainwatcher.poll.Poller;
 import io.livepeerpool.chainwatcher.poll.WatcherHaltException;
@@ -17,16 +16,19 @@ import io.livepeerpool.chainwatcher.publish.PublishFailedException;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.SecretMask;
 import io.livepeerpool.platform.lifecycle.Service;
+import io.livepeerpool.platform.retry.Backoff;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
@@ -36,14 +38,21 @@ import org.web3j.protocol.Web3j;
  * {@code ChainEvent} records, exactly once. Each poll's events and the new cursor are one Kafka transaction; the
  * cursor, read back from its compacted topic whenever the producer is (re)opened, is the only state.
  *
- * <p>Failures: an RPC error or timeout, or a Kafka failure, is counted, logged and retried with bounded exponential
- * backoff (after a Kafka failure the producer is replaced and the cursor re-read, so the same range is retried from
- * what is really committed). Nothing ends the process. Only a {@link WatcherHaltException} (reorg below the cursor,
- * wrong chain, bad topic layout) or an undecodable log stops the thread: {@link #healthy()} turns false and the
- * {@code chainwatcher.halted} gauge 1, for an operator to decide.
+ * <p>Failures: only the transient kinds are retried: an RPC error or timeout, a Kafka failure, an I/O error or a
+ * Kafka retriable exception is counted, logged and retried with bounded exponential backoff (after a Kafka failure
+ * the producer is replaced and the cursor re-read, so the same range is retried from what is really committed).
+ * Anything else halts the watcher with one log line: a {@link WatcherHaltException} (reorg below the cursor, wrong
+ * chain, bad topic layout), an undecodable log, or an unexpected exception (a bug: retrying it would only repeat
+ * it). Then {@link #healthy()} turns false and the {@code chainwatcher.halted} gauge 1, for an operator to decide.
+ * Nothing ends the process.
+ *
+ * <p>Threads: the Kafka session (producer) belongs to the worker thread, which closes it as it ends; {@link #close()}
+ * stops and joins that thread (bounded) and never closes the session under it.
  */
 public final class ChainWatcher implements Service {
     private static final Logger log = LoggerFactory.getLogger(ChainWatcher.class);
+    /** How long {@link #close()} waits for the worker after interrupting it (on top of one step's bound). */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
 
     private final WatcherSettings settings;
     private final WatcherTopics topics;
@@ -63,23 +72,44 @@ public final class ChainWatcher implements Service {
     private volatile boolean halted;
     private volatile Optional<ChainCursor> committed = Optional.empty();
     private boolean chainChecked;
-    private BatchPublisher publisher; // worker thread only, and close() once the thread has ended
+    private BatchPublisher publisher; // the worker thread's; close() touches it only after joining that thread
 
-    private ChainWatcher(WatcherSettings settings, WatcherTopics topics, MeterRegistry meterRegistry) {
+    /** Opens the two connections a watcher holds; a seam so that a test can make the second one fail. */
+    interface Connections {
+        Connections LIVE = new Connections() {
+            @Override
+            public Web3j web3j(WatcherSettings settings) {
+                return ChainRpc.connect(settings.rpcUrl(), settings.rpcTimeout().toMillis());
+            }
+
+            @Override
+            public SchemaRegistryClient registry(WatcherSettings settings) {
+                return SchemaRegistryClient.connect(settings.schemaRegistryUrl());
+            }
+        };
+
+        Web3j web3j(WatcherSettings settings);
+
+        SchemaRegistryClient registry(WatcherSettings settings);
+    }
+
+    /** Takes ownership of {@code web3j} and {@code registry} only once it returns; metrics are registered last. */
+    private ChainWatcher(WatcherSettings settings, WatcherTopics topics, MeterRegistry meterRegistry, Web3j web3j,
+                         SchemaRegistryClient registry) {
         this.settings = settings;
         this.topics = topics;
-        this.metrics = new WatcherMetrics(meterRegistry, settings.watcherId());
-        this.web3j = ChainRpc.connect(settings.rpcUrl(), settings.rpcTimeout().toMillis());
-        this.rpc = new ChainRpc(web3j, metrics::rpcError);
-        this.registry = SchemaRegistryClient.connect(settings.schemaRegistryUrl());
+        this.web3j = web3j;
+        this.registry = registry;
         this.eventSerde = AvroSerde.forTopic(topics.events(), registry);
         this.cursorSerde = AvroSerde.forTopic(topics.cursor(), registry);
         this.cursorReader = new CursorReader(settings.bootstrapServers(), topics.cursor().name(),
                 cursorSerde.deserializer(), settings.kafkaTimeout());
+        this.backoff = new Backoff(settings.retryBackoffMin(), settings.retryBackoffMax());
+        this.metrics = new WatcherMetrics(meterRegistry, settings.watcherId());
+        this.rpc = new ChainRpc(web3j, metrics::rpcError);
         this.poller = new Poller(settings.watcherId(), rpc, settings.contracts(),
                 new LogDecoder(settings.contracts(), settings.orchestrators()), metrics, settings.confirmations(),
                 settings.startBlock(), settings.blockRangeMax());
-        this.backoff = new Backoff(settings.retryBackoffMin(), settings.retryBackoffMax());
     }
 
     /** The watcher of {@code pool chain-watcher}: a configuration loaded with {@link ChainWatcherConfig#keys()}. */
@@ -90,7 +120,32 @@ public final class ChainWatcher implements Service {
 
     /** A watcher writing to {@code topics} (the catalogue's, or renamed ones in tests). Not started. */
     public static ChainWatcher create(WatcherSettings settings, WatcherTopics topics, MeterRegistry meterRegistry) {
-        return new ChainWatcher(settings, topics, meterRegistry);
+        return create(settings, topics, meterRegistry, Connections.LIVE);
+    }
+
+    /** As above; whatever was opened is closed again if a later step fails. */
+    static ChainWatcher create(WatcherSettings settings, WatcherTopics topics, MeterRegistry meterRegistry,
+                               Connections connections) {
+        Web3j web3j = connections.web3j(settings);
+        SchemaRegistryClient registry = null;
+        try {
+            registry = connections.registry(settings);
+            return new ChainWatcher(settings, topics, meterRegistry, web3j, registry);
+        } catch (RuntimeException | Error e) {
+            if (registry != null) {
+                closeQuietly(registry::close, e);
+            }
+            closeQuietly(web3j::shutdown, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Runnable close, Throwable failure) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Test seam: called between sending a batch and committing it. Set before {@link #start()}. */
@@ -142,6 +197,12 @@ public final class ChainWatcher implements Service {
         return settings;
     }
 
+    /**
+     * Stops the worker and waits for it: one step's bound ({@code stepTimeout}), then an interrupt and a short grace.
+     * The worker closes its Kafka session itself as it ends (after an {@code Error} it is closed here, once the thread
+     * has ended); if it has not ended by then (a call that ignores both its timeout and the interrupt), the session is
+     * left to it rather than closed under it, and one line says so.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -157,16 +218,32 @@ public final class ChainWatcher implements Service {
             join(t, settings.stepTimeout());
             if (t.isAlive()) {
                 t.interrupt();
-                join(t, Duration.ofSeconds(5));
+                join(t, INTERRUPT_GRACE);
+            }
+            if (t.isAlive()) {
+                log.warn("{}: worker did not stop within {} ms; it closes its Kafka session when its current call "
+                        + "returns", name(), settings.stepTimeout().plus(INTERRUPT_GRACE).toMillis());
+            } else {
+                closeSession(); // left open only if the worker died of an Error; it has ended (joined), so no race
             }
         }
-        closeSession();
         web3j.shutdown();
         registry.close();
         metrics.close();
     }
 
+    /** True while the worker thread runs (it may outlive {@link #close()}, see there). */
+    boolean workerAlive() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
     private void run() {
+        loop();
+        closeSession(); // the session is this thread's: close() touches it only once this thread has ended
+    }
+
+    private void loop() {
         while (stopping.getCount() > 0) {
             try {
                 PollResult result = step();
@@ -176,7 +253,7 @@ public final class ChainWatcher implements Service {
                     pause(settings.pollInterval());
                 }
             } catch (WatcherHaltException | UndecodableLogException e) {
-                halt(e);
+                halt(e.getMessage());
                 return;
             } catch (RpcException e) {
                 pauseAfterFailure("RPC", e);
@@ -187,11 +264,37 @@ public final class ChainWatcher implements Service {
                         ? "Kafka (fenced: another watcher with id " + settings.watcherId() + ", or a timed-out transaction)"
                         : "Kafka", e);
             } catch (RuntimeException e) {
-                log.error("{}: unexpected failure; retrying", name(), e);
+                if (stopping.getCount() == 0) {
+                    return; // closing: whatever failed failed because the connections are going away
+                }
+                if (!isTransient(e)) {
+                    halt("unexpected " + e + " at " + where(e) + " (a bug, not retried)");
+                    return;
+                }
                 closeSession();
-                pause(backoff.next());
+                pauseAfterFailure("transient", e);
             }
         }
+    }
+
+    /** I/O errors and Kafka's retriable exceptions, anywhere in the cause chain; the rest is not worth a retry. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof RpcException || c instanceof PublishFailedException || c instanceof CursorReadException
+                    || c instanceof UncheckedIOException || c instanceof java.io.IOException
+                    || c instanceof RetriableException || c instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String where(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? "(no stack trace)" : trace[0].toString();
     }
 
     private PollResult step() {
@@ -251,12 +354,11 @@ public final class ChainWatcher implements Service {
         }
     }
 
-    private void halt(RuntimeException e) {
+    private void halt(String reason) {
         halted = true;
         metrics.halted();
         log.error("{}: STOPPED, nothing more is emitted until an operator intervenes (see README, Reorgs): {}",
-                name(), e.getMessage());
-        closeSession();
+                name(), reason);
     }
 
     private void pauseAfterFailure(String what, RuntimeException e) {

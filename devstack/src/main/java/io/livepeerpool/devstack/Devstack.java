@@ -1,5 +1,6 @@
 package io.livepeerpool.devstack;
 
+import io.livepeerpool.platform.net.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * an HTTP 500, a connection closed without an answer, or an answer held back longer than the client's timeout.
  * Plain sockets and a minimal HTTP/1.1 parser (Content-Length bodies, keep-alive), so each failure is exactly what
  * the client sees. Which requests fail is random (seeded); the kinds of failure take turns. For tests of RPC clients
- * (the chain watcher, the redeemer).
+ * (the chain watcher, the redeemer). {@link #slow} makes a
+ * proxy that fails nothing but answers every request late, and counts how many it held at once.
  */
 public final class FlakyRpcProxy implements AutoCloseable {
     public enum Failure { HTTP_500, DROPPED_CONNECTION, DELAY_BEYOND_TIMEOUT }
@@ -42,9 +44,23 @@ public final class FlakyRpcProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<Failure, AtomicLong> injected = new EnumMap<>(Failure.class);
     private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger inFlightMax = new AtomicInteger();
+    private final Duration everyRequestDelay;
     private volatile boolean failing = true;
 
     public FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay) throws IOException {
+        this(targetUrl, seed, failureRate, delay, Duration.ZERO);
+    }
+
+    /** A proxy that answers every request {@code delay} late and fails none. */
+    public static FlakyRpcProxy slow(String targetUrl, Duration delay) throws IOException {
+        return new FlakyRpcProxy(targetUrl, 0, 0, Duration.ZERO, delay);
+    }
+
+    private FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay, Duration everyRequestDelay)
+            throws IOException {
+        this.everyRequestDelay = everyRequestDelay;
         this.target = URI.create(targetUrl);
         this.failureRate = failureRate;
         this.delay = delay;
@@ -71,8 +87,14 @@ public final class FlakyRpcProxy implements AutoCloseable {
         return injected.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
+    /** Requests answered by the node behind the proxy. */
     public long forwarded() {
         return forwarded.get();
+    }
+
+    /** The most requests the proxy held at the same time. */
+    public int inFlightMax() {
+        return inFlightMax.get();
     }
 
     /** From now on every request is forwarded. */
@@ -112,7 +134,14 @@ public final class FlakyRpcProxy implements AutoCloseable {
                 if (failure == Failure.DELAY_BEYOND_TIMEOUT) {
                     Thread.sleep(delay.toMillis());
                 }
-                byte[] answer = forward(body);
+                inFlightMax.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                byte[] answer;
+                try {
+                    Thread.sleep(everyRequestDelay.toMillis());
+                    answer = forward(body);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
                 forwarded.incrementAndGet();
                 write(out, 200, "OK", answer, failure != null);
                 if (failure != null) {

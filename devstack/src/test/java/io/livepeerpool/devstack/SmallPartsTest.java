@@ -1,5 +1,6 @@
 package io.livepeerpool.devstack;
 
+import io.livepeerpool.platform.net.FreePort;
 import io.livepeerpool.platform.process.ChildProcesses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

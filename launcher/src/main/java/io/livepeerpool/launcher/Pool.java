@@ -3,11 +3,16 @@ package io.livepeerpool.launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code pool}: the one launcher. Every deployable of the pool is a subcommand, so operators scale each alone. */
+/**
+ * {@code pool}: the one launcher. Every deployable of the pool is a subcommand, so operators scale each alone.
+ * This is the production jar ({@code launcher/target/pool.jar}, the image's): production commands only, registered
+ * here. The development commands ({@code dev}, {@code bench}, {@code test}) and the embedded dev stack they need are
+ * added by {@code launcher-dev}'s {@code PoolDev}, a separate jar that {@code ./pool} runs for them.
+ */
 @Command(name = "pool", mixinStandardHelpOptions = true, version = "livepeer-pool 0.1.0",
-        description = "Livepeer transcoder pool: gateway, ledger, workers and the embedded dev stack.",
+        description = "Livepeer transcoder pool: gateway, ledger and workers.",
         subcommands = {
-            io.livepeerpool.launcher.dev.DevCommand.class,
+            // Production commands: add new deployables here (launcher-dev picks them up as well).
             GatewayCommand.class,
             ProjectorCommand.class,
             io.livepeerpool.launcher.ledger.LedgerCommand.class,
@@ -15,8 +20,6 @@ import picocli.CommandLine.Command;
             RedeemerCommand.class,
             MaxFloatCommand.class,
             io.livepeerpool.launcher.ticket.TicketCommand.class,
-            TestCommand.class,
-            io.livepeerpool.launcher.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Pool implements Runnable {
@@ -28,7 +31,8 @@ public final class Pool implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The production command line; {@code PoolDev} adds the development commands to it. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Pool());
         cli.setExecutionExceptionHandler(new FailureHandler());
         return cli;

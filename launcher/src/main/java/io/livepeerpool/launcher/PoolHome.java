@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The checkout the launcher runs from: {@code -Dpool.home} (set by ./pool), else the nearest parent with a pom.xml. */
-final class PoolHome {
+public final class PoolHome {
     private PoolHome() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty("pool.home");
         if (configured != null) {
             return Path.of(configured);

@@ -46,7 +46,15 @@ class PoolCommandLineTest {
     @Test
     void helpListsEveryDeployable() {
         assertThat(run("--help").exitCode()).isZero();
-        assertThat(Pool.commandLine().getUsageMessage()).contains("dev", "gateway", "projector", "ledger", "test");
+        assertThat(Pool.commandLine().getUsageMessage()).contains("gateway", "projector", "ledger", "chain-watcher");
+    }
+
+    @Test
+    void theProductionLauncherHasNoDevelopmentCommands() {
+        assertThat(Pool.commandLine().getSubcommands()).doesNotContainKeys("dev", "bench", "test");
+        Run dev = run("dev");
+        assertThat(dev.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(dev.err()).contains("Unmatched argument").contains("dev");
     }
 
     @Test

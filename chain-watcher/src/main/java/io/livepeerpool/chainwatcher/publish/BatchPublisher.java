@@ -75,10 +75,13 @@ public final class BatchPublisher implements AutoCloseable {
             producer.send(new ProducerRecord<>(cursorTopic, cursor.getWatcherId(), cursors.serialize(cursorTopic, cursor)));
             hook.beforeCommit(fromBlock, cursor.getLastEmittedBlock(), batch.size() + 1);
             producer.commitTransaction();
-        } catch (RuntimeException e) { // KafkaException, IllegalStateException, a serializer's refusal: all abort
+        } catch (KafkaException | IllegalStateException e) { // Kafka's own failures (a serializer's refusal included)
             abortQuietly();
             throw new PublishFailedException("transaction for blocks " + fromBlock + ".." + cursor.getLastEmittedBlock()
                     + " failed: " + e.getMessage(), e, e instanceof ProducerFencedException);
+        } catch (RuntimeException e) { // not Kafka's: a bug, which the watcher halts on instead of retrying
+            abortQuietly();
+            throw e;
         }
     }
 

@@ -2,7 +2,6 @@ package io.livepeerpool.chainwatcher.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +33,6 @@ class BlockRangeTest {
         assertThat(BlockRange.plan(50, 2, OptionalLong.empty(), StartBlock.LATEST, 10)).isEqualTo(new BlockRange(50, 48, 48, 48));
         assertThat(StartBlock.parse(" Latest ")).isEqualTo(StartBlock.LATEST);
         assertThat(StartBlock.parse("123").block()).isEqualTo(123);
-    }
-
-    @Test
-    void backoffDoublesUpToItsBoundAndResets() {
-        Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofMillis(500));
-        assertThat(b.next()).isEqualTo(Duration.ofMillis(100));
-        assertThat(b.next()).isEqualTo(Duration.ofMillis(200));
-        assertThat(b.next()).isEqualTo(Duration.ofMillis(400));
-        assertThat(b.next()).isEqualTo(Duration.ofMillis(500));
-        assertThat(b.next()).isEqualTo(Duration.ofMillis(500));
-        b.reset();
-        assertThat(b.next()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.livepeerpool.chain.dev.DevChain;
 import io.livepeerpool.chain.dev.DevNetwork;
 import io.livepeerpool.chainwatcher.ChainWatcher;
 import io.livepeerpool.chainwatcher.ChainWatcherConfig;
+import io.livepeerpool.devstack.FlakyRpcProxy;
 import io.livepeerpool.chainwatcher.TestChain;
 import io.livepeerpool.chainwatcher.WatcherTopics;
 import io.livepeerpool.chainwatcher.chain.ContractAddresses;
@@ -18,14 +19,26 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The status reader against a real chain, watcher and broker; and failing soft when neither can be reached. */
+/**
+ * The status reader against a real chain, watcher and broker; failing soft when neither can be reached; and never
+ * making a caller wait on a slow RPC node.
+ */
 class ChainStatusTest {
     private static DevChain chain;
     private static DevNetwork net;
@@ -70,7 +83,7 @@ class ChainStatusTest {
         long head = chain.reader().blockNumber().longValueExact();
         awaitCursor(head - 2);
         try (ChainStatus status = ChainStatus.create(settings(chain.rpcUrl(), devstack.bootstrapServers()), registry)) {
-            ChainStatusSnapshot s = status.current();
+            ChainStatusSnapshot s = firstRead(status);
             assertThat(s.error()).isNull();
             assertThat(s.round()).isEqualTo(net.roundsManager().currentRound().longValueExact());
             assertThat(s.lastInitializedRound()).isEqualTo(s.round());
@@ -85,7 +98,8 @@ class ChainStatusTest {
             assertThat(status.current()).as("cached").isSameAs(s);
             Thread.sleep(1_100);
             awaitCursor(head + 3);
-            ChainStatusSnapshot later = status.current();
+            ChainStatusSnapshot later = awaitSnapshot(status, x -> x != s && x.confirmedBlock() != null
+                    && x.confirmedBlock() == head + 3);
             assertThat(later.chainHead()).isEqualTo(head + 5);
             assertThat(later.confirmedBlock()).isEqualTo(head + 3);
         }
@@ -97,7 +111,7 @@ class ChainStatusTest {
         String deadKafka = "127.0.0.1:" + freePort();
         try (ChainStatus status = ChainStatus.create(settings(deadRpc, deadKafka), registry)) {
             long started = System.nanoTime();
-            ChainStatusSnapshot s = status.current();
+            ChainStatusSnapshot s = firstRead(status);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             assertThat(s.round()).isNull();
             assertThat(s.lastInitializedRound()).isNull();
@@ -110,12 +124,91 @@ class ChainStatusTest {
         }
         // one source down, the other still reported
         try (ChainStatus status = ChainStatus.create(settings(chain.rpcUrl(), deadKafka), registry)) {
-            ChainStatusSnapshot s = status.current();
+            ChainStatusSnapshot s = firstRead(status);
             assertThat(s.chainHead()).isNotNull();
             assertThat(s.round()).isNotNull();
             assertThat(s.confirmedBlock()).isNull();
             assertThat(s.error()).startsWith("kafka ");
         }
+    }
+
+    /**
+     * 32 callers at once, the cache stale, every RPC call answered 1.5 s late: each caller gets the cached snapshot
+     * at once, and one refresh (three RPC calls, side by side) replaces it. Before, each caller waited on one lock
+     * while the three calls ran one after the other.
+     */
+    @Test
+    void concurrentCallersGetTheCachedSnapshotAtOnceWhileASlowRpcRefreshesItOnce() throws Exception {
+        Duration rpcDelay = Duration.ofMillis(1_500);
+        try (FlakyRpcProxy slowRpc = FlakyRpcProxy.slow(chain.rpcUrl(), rpcDelay);
+             ChainStatus status = ChainStatus.create(settings(slowRpc.url(), devstack.bootstrapServers()), registry)) {
+            ChainStatusSnapshot first = firstRead(status);
+            assertThat(first.error()).isNull();
+            assertThat(slowRpc.forwarded()).as("one refresh: three RPC calls").isEqualTo(3);
+            long head = first.chainHead();
+            chain.hardhat().mine(2);
+            Thread.sleep(1_100); // the snapshot is now stale
+
+            int callers = 32;
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<ChainStatusSnapshot>> answers = new ArrayList<>();
+            List<Future<Duration>> waits = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            try {
+                List<CompletableFuture<Duration>> timings = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    CompletableFuture<Duration> waited = new CompletableFuture<>();
+                    timings.add(waited);
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        long started = System.nanoTime();
+                        ChainStatusSnapshot answer = status.current();
+                        waited.complete(Duration.ofNanos(System.nanoTime() - started));
+                        return answer;
+                    }));
+                }
+                waits.addAll(timings);
+                go.countDown();
+                for (Future<ChainStatusSnapshot> answer : answers) {
+                    assertThat(answer.get(10, TimeUnit.SECONDS)).as("the cached snapshot").isSameAs(first);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Duration slowest = Duration.ZERO;
+            for (Future<Duration> wait : waits) {
+                slowest = wait.get().compareTo(slowest) > 0 ? wait.get() : slowest;
+            }
+            assertThat(slowest).as("no caller waited on the RPC node").isLessThan(rpcDelay);
+
+            ChainStatusSnapshot refreshed = awaitSnapshot(status, x -> x != first);
+            assertThat(refreshed.error()).isNull();
+            assertThat(refreshed.chainHead()).isEqualTo(head + 2);
+            assertThat(slowRpc.forwarded()).as("32 callers, one refresh: three more RPC calls").isEqualTo(6);
+            assertThat(status.refreshes()).isEqualTo(2);
+            assertThat(slowRpc.inFlightMax()).as("the three calls of a refresh run side by side").isEqualTo(3);
+            System.out.printf("status under a %d ms RPC: %d callers, slowest waited %.3f ms, %d RPC calls%n",
+                    rpcDelay.toMillis(), callers, slowest.toNanos() / 1e6, slowRpc.forwarded());
+        }
+    }
+
+    /** The first snapshot read (the one before it only says the read is in progress). */
+    private static ChainStatusSnapshot firstRead(ChainStatus status) throws InterruptedException {
+        return awaitSnapshot(status, s -> !ChainStatus.NOT_READ_YET.equals(s.error()));
+    }
+
+    private static ChainStatusSnapshot awaitSnapshot(ChainStatus status, Predicate<ChainStatusSnapshot> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ChainStatusSnapshot s = status.current();
+        while (!wanted.test(s)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no such snapshot within 30 s; last: " + s);
+            }
+            Thread.sleep(20);
+            s = status.current();
+        }
+        return s;
     }
 
     private static StatusSettings settings(String rpcUrl, String bootstrap) {

@@ -3,6 +3,7 @@ package io.livepeerpool.chain.dev;
 import io.livepeerpool.platform.process.ChildProcesses;
 import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.chain.tx.Transactor;
+import io.livepeerpool.platform.net.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
 public final class Fields {
     /** 2^53-1, the largest integer a JavaScript number (an IEEE double) holds exactly; the cap of every integer field. */
     public static final long INTEGER_MAX = (1L << 53) - 1;
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,78}");
-    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{1,64}");
     private static final int SHOWN_NAME_MAX = 64;
 
     private final JsonNode object;
@@ -176,17 +174,14 @@ public final class Fields {
 
     /** The uint256 a node holds, or null if it holds none. */
     public static BigInteger parseUint256(JsonNode node) {
-        BigInteger value;
-        if (node.isIntegralNumber()) {
-            value = node.bigIntegerValue();
-        } else if (node.isTextual() && DECIMAL.matcher(node.textValue()).matches()) {
-            value = new BigInteger(node.textValue());
-        } else if (node.isTextual() && HEX.matcher(node.textValue()).matches()) {
-            value = new BigInteger(node.textValue().substring(2), 16);
-        } else {
+        try {
+            if (node.isIntegralNumber()) {
+                return Uint256.check(node.bigIntegerValue(), "value");
+            }
+            return node.isTextual() ? Uint256.parse(node.textValue()) : null;
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return value.signum() < 0 || value.compareTo(Uint256.MAX) > 0 ? null : value;
     }
 
     /** Field names come from the client: shown shortened so that an error body stays small. */

@@ -1,5 +1,7 @@
 package io.livepeerpool.ledger.event;
 
+import io.livepeerpool.protocol.ticket.Uint256;
+import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
 
 /**
@@ -11,10 +13,10 @@ public record TicketTransfer(String txHash, long logIndex, String sender, String
 
     public TicketTransfer {
         Hex.requireHash(txHash, "txHash");
-        Hex.requireAddress(sender, "sender");
-        Hex.requireAddress(recipient, "recipient");
-        Wei.require(amount, "amount");
-        Wei.require(gasCost, "gasCost");
+        Address.requireLowercase(sender, "sender");
+        Address.requireLowercase(recipient, "recipient");
+        Uint256.check(amount, "amount");
+        Uint256.check(gasCost, "gasCost");
         if (logIndex < 0) {
             throw new IllegalArgumentException("logIndex must be >= 0, got " + logIndex);
         }

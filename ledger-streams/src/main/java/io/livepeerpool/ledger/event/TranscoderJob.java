@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.event;
 
+import io.livepeerpool.protocol.address.Address;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,8 @@ public record TranscoderJob(String orchestrator, String jobId, String transcoder
                             long profiles, long roundJob) implements LedgerEvent {
 
     public TranscoderJob {
-        Hex.requireAddress(orchestrator, "orchestrator");
-        Hex.requireAddress(transcoder, "transcoder");
+        Address.requireLowercase(orchestrator, "orchestrator");
+        Address.requireLowercase(transcoder, "transcoder");
         Objects.requireNonNull(jobId, "jobId");
         if (jobId.isBlank()) {
             throw new IllegalArgumentException("jobId must not be blank");

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.schemas.avro.Allocation;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -40,9 +41,9 @@ public final class AllocationRows implements RowMapper<Allocation> {
             throws SQLException {
         statement.setLong(1, allocation.getRound());
         statement.setString(2, allocation.getTranscoder());
-        statement.setBigDecimal(3, WholeWei.whole("weight", allocation.getWeight()));
-        statement.setBigDecimal(4, WholeWei.whole("amount", allocation.getAmount()));
-        statement.setBigDecimal(5, WholeWei.whole("balanceAfter", allocation.getBalanceAfter()));
+        statement.setBigDecimal(3, Uint256.wholeWei(allocation.getWeight(), "weight"));
+        statement.setBigDecimal(4, Uint256.wholeWei(allocation.getAmount(), "amount"));
+        statement.setBigDecimal(5, Uint256.wholeWei(allocation.getBalanceAfter(), "balanceAfter"));
         statement.setObject(6, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setInt(7, origin.partition());
         statement.setLong(8, origin.offset());
@@ -51,7 +52,7 @@ public final class AllocationRows implements RowMapper<Allocation> {
     private static void bindBalance(PreparedStatement statement, Allocation allocation, RecordOrigin origin)
             throws SQLException {
         statement.setString(1, allocation.getTranscoder());
-        statement.setBigDecimal(2, WholeWei.whole("balanceAfter", allocation.getBalanceAfter()));
+        statement.setBigDecimal(2, Uint256.wholeWei(allocation.getBalanceAfter(), "balanceAfter"));
         statement.setLong(3, allocation.getRound());
         statement.setObject(4, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
     }

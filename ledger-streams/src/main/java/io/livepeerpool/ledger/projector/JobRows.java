@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ public final class JobRows implements RowMapper<TranscoderJob> {
         statement.setLong(5, job.getDurationMs());
         statement.setInt(6, job.getProfiles());
         statement.setLong(7, job.getRoundJob());
-        statement.setBigDecimal(8, WholeWei.whole("faceValue", job.getFaceValue()));
+        statement.setBigDecimal(8, Uint256.wholeWei(job.getFaceValue(), "faceValue"));
         statement.setString(9, job.getKeyId());
         statement.setString(10, job.getRequestId());
         statement.setObject(11, OffsetDateTime.ofInstant(job.getReceivedAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);

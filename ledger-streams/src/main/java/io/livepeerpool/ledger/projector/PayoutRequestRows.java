@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ public final class PayoutRequestRows implements RowMapper<PayoutRequest> {
         statement.setString(1, request.getPayoutId());
         statement.setString(2, request.getTranscoder());
         statement.setLong(3, request.getRound());
-        statement.setBigDecimal(4, WholeWei.whole("amount", request.getAmount()));
+        statement.setBigDecimal(4, Uint256.wholeWei(request.getAmount(), "amount"));
         statement.setObject(5, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 }

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.platform.retry.Backoff;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,8 @@ final class ProjectorLoop implements Runnable {
     private final SkippedRecords skippedRecords;
     private final ProjectorMetrics metrics;
     private final CountDownLatch stop;
-    private final Backoff backoff = new Backoff(BACKOFF_INITIAL_MS, BACKOFF_MAX_MS);
+    private final Backoff backoff = new Backoff(Duration.ofMillis(BACKOFF_INITIAL_MS),
+            Duration.ofMillis(BACKOFF_MAX_MS));
     private volatile long lastProgressNanos = System.nanoTime();
 
     ProjectorLoop(Consumer<byte[], byte[]> consumer, List<String> topics, Duration pollTimeout,
@@ -142,7 +144,7 @@ final class ProjectorLoop implements Runnable {
 
     private void failed(Exception e) {
         metrics.batchFailed();
-        long delayMs = backoff.nextDelayMs();
+        long delayMs = backoff.next().toMillis();
         if (backoff.failures() == 1) {
             log.warn("projection failed{}, retrying the same records in {} ms", failedRecords, delayMs, e);
         } else {

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.protocol.ticket.Bytes32;
 import io.livepeerpool.schemas.avro.Redemption;
 import java.sql.PreparedStatement;
@@ -42,15 +43,15 @@ public final class RedemptionRows implements RowMapper<Redemption> {
         statement.setString(2, ticketHash);
         statement.setString(3, outcome.getSender());
         statement.setString(4, outcome.getRecipient());
-        statement.setBigDecimal(5, WholeWei.whole("faceValue", outcome.getFaceValue()));
+        statement.setBigDecimal(5, Uint256.wholeWei(outcome.getFaceValue(), "faceValue"));
         statement.setString(6, outcome.getStatus().name());
         statement.setString(7, outcome.getReason());
         statement.setString(8, outcome.getTxHash());
         statement.setObject(9, outcome.getBlockNumber(), Types.BIGINT);
-        statement.setBigDecimal(10, WholeWei.whole("txGasCost", outcome.getTxGasCost()));
+        statement.setBigDecimal(10, Uint256.wholeWei(outcome.getTxGasCost(), "txGasCost"));
         statement.setInt(11, outcome.getTxTickets());
-        statement.setBigDecimal(12, WholeWei.whole("gasShare", outcome.getGasShare()));
-        statement.setBigDecimal(13, WholeWei.whole("amountTransferred", outcome.getAmountTransferred()));
+        statement.setBigDecimal(12, Uint256.wholeWei(outcome.getGasShare(), "gasShare"));
+        statement.setBigDecimal(13, Uint256.wholeWei(outcome.getAmountTransferred(), "amountTransferred"));
         statement.setString(14, outcome.getRedeemerId());
         statement.setObject(15, OffsetDateTime.ofInstant(outcome.getAt(), ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setInt(16, origin.partition());

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.schemas.avro.Settlement;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -30,11 +31,11 @@ public final class SettlementRows implements RowMapper<Settlement> {
     private static void bindSettlement(PreparedStatement statement, Settlement settlement, RecordOrigin origin)
             throws SQLException {
         statement.setLong(1, settlement.getRound());
-        statement.setBigDecimal(2, WholeWei.whole("revenue", settlement.getRevenue()));
-        statement.setBigDecimal(3, WholeWei.whole("totalWeight", settlement.getTotalWeight()));
-        statement.setBigDecimal(4, WholeWei.whole("poolFee", settlement.getPoolFee()));
-        statement.setBigDecimal(5, WholeWei.whole("distributed", settlement.getDistributed()));
-        statement.setBigDecimal(6, WholeWei.whole("carriedRevenue", settlement.getCarriedRevenue()));
+        statement.setBigDecimal(2, Uint256.wholeWei(settlement.getRevenue(), "revenue"));
+        statement.setBigDecimal(3, Uint256.wholeWei(settlement.getTotalWeight(), "totalWeight"));
+        statement.setBigDecimal(4, Uint256.wholeWei(settlement.getPoolFee(), "poolFee"));
+        statement.setBigDecimal(5, Uint256.wholeWei(settlement.getDistributed(), "distributed"));
+        statement.setBigDecimal(6, Uint256.wholeWei(settlement.getCarriedRevenue(), "carriedRevenue"));
         statement.setInt(7, settlement.getAllocations().size());
         statement.setObject(8, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setInt(9, origin.partition());

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,15 +44,15 @@ public final class TicketRows implements RowMapper<WinningTicket> {
         statement.setString(3, ticket.getOrchestrator());
         statement.setString(4, ticket.getRecipient());
         statement.setString(5, ticket.getSender());
-        statement.setBigDecimal(6, WholeWei.whole("faceValue", ticket.getFaceValue()));
-        statement.setBigDecimal(7, WholeWei.whole("winProb", ticket.getWinProb()));
-        statement.setBigDecimal(8, WholeWei.whole("senderNonce", ticket.getSenderNonce()));
+        statement.setBigDecimal(6, Uint256.wholeWei(ticket.getFaceValue(), "faceValue"));
+        statement.setBigDecimal(7, Uint256.wholeWei(ticket.getWinProb(), "winProb"));
+        statement.setBigDecimal(8, Uint256.wholeWei(ticket.getSenderNonce(), "senderNonce"));
         statement.setLong(9, ticket.getCreationRound());
         statement.setString(10, ticket.getCreationRoundBlockHash());
         statement.setObject(11, ticket.getParamsExpirationBlock(), Types.BIGINT);
         statement.setObject(12, timestamp(ticket.getWonAt()), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setString(13, ticket.getTxHash());
-        statement.setBigDecimal(14, WholeWei.whole("gasFees", ticket.getGasFees()));
+        statement.setBigDecimal(14, Uint256.wholeWei(ticket.getGasFees(), "gasFees"));
         statement.setString(15, ticket.getKeyId());
         statement.setString(16, ticket.getRequestId());
         statement.setObject(17, timestamp(ticket.getReceivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);

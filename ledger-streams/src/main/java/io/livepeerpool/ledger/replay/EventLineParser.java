@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.livepeerpool.schemas.json.DurationSeconds;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.livepeerpool.ledger.event.Hex;
+import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
-import io.livepeerpool.ledger.event.Wei;
 import io.livepeerpool.platform.json.Json;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -52,11 +53,11 @@ final class EventLineParser {
     private LedgerEvent event() {
         String type = text("type");
         return switch (type) {
-            case "job" -> new TranscoderJob(field("orchestrator", Hex::address), jobId(),
-                    field("transcoder", Hex::address), nonNegativeLong("pixels"), durationMs(),
+            case "job" -> new TranscoderJob(field("orchestrator", EventLineParser::address), jobId(),
+                    field("transcoder", EventLineParser::address), nonNegativeLong("pixels"), durationMs(),
                     nonNegativeLong("profiles"), nonNegativeLong("roundJob"));
             case "ticketTransfer" -> new TicketTransfer(field("txHash", Hex::hash), nonNegativeLong("logIndex"),
-                    field("sender", Hex::address), field("recipient", Hex::address), wei("amount"), wei("gasCost"));
+                    field("sender", EventLineParser::address), field("recipient", EventLineParser::address), wei("amount"), wei("gasCost"));
             case "newRound" -> new NewRound(nonNegativeLong("round"));
             default -> throw problem("type", "must be job, ticketTransfer or newRound, got '" + type + "'");
         };
@@ -83,12 +84,12 @@ final class EventLineParser {
     private BigInteger wei(String name) {
         JsonNode value = required(name);
         if (value.isIntegralNumber()) {
-            return check(name, value.bigIntegerValue().toString(), Wei::parse);
+            return check(name, value.bigIntegerValue().toString(), Uint256::parseDecimal);
         }
         if (!value.isTextual()) {
             throw problem(name, "must be a decimal string of wei, got " + value);
         }
-        return check(name, value.textValue(), Wei::parse);
+        return check(name, value.textValue(), Uint256::parseDecimal);
     }
 
     private long nonNegativeLong(String name) {
@@ -133,5 +134,10 @@ final class EventLineParser {
 
     private ReplayInputException problem(String name, String message) {
         return new ReplayInputException(lineNumber, name, message);
+    }
+
+    /** An address as the gateway takes it, held lowercase (the ledger's one spelling). */
+    private static String address(String text) {
+        return Address.parse(text).hex();
     }
 }

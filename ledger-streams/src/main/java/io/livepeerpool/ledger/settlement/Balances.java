@@ -1,6 +1,6 @@
 package io.livepeerpool.ledger.settlement;
 
-import io.livepeerpool.ledger.event.Hex;
+import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +25,7 @@ public record Balances(SortedMap<String, BigInteger> byTranscoder) {
     public Balances {
         TreeMap<String, BigInteger> copy = new TreeMap<>();
         byTranscoder.forEach((transcoder, balance) -> {
-            Hex.requireAddress(transcoder, "transcoder");
+            Address.requireLowercase(transcoder, "transcoder");
             if (Objects.requireNonNull(balance, "balance").signum() <= 0) {
                 throw new IllegalArgumentException("stored balances are > 0, got " + balance + " for " + transcoder);
             }

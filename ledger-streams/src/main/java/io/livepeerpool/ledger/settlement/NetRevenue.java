@@ -1,7 +1,7 @@
 package io.livepeerpool.ledger.settlement;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.ledger.event.TicketTransfer;
-import io.livepeerpool.ledger.event.Wei;
 import java.math.BigInteger;
 
 /**
@@ -24,8 +24,8 @@ public final class NetRevenue {
      * parameter (not only the policy's) so that the topology can pass the orchestrator's on-chain feeShare later.
      */
     public static BigInteger of(BigInteger amount, BigInteger gasCost, int delegatorFeeSharePpm, boolean deductGas) {
-        Wei.require(amount, "amount");
-        Wei.require(gasCost, "gasCost");
+        Uint256.check(amount, "amount");
+        Uint256.check(gasCost, "gasCost");
         if (delegatorFeeSharePpm < 0 || delegatorFeeSharePpm > LedgerPolicy.PPM) {
             throw new IllegalArgumentException("delegatorFeeSharePpm must be between 0 and 1000000, got "
                     + delegatorFeeSharePpm);

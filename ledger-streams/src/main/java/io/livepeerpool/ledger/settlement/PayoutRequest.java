@@ -1,6 +1,6 @@
 package io.livepeerpool.ledger.settlement;
 
-import io.livepeerpool.ledger.event.Hex;
+import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import java.util.HexFormat;
 public record PayoutRequest(long round, String transcoder, BigInteger amount, String payoutId) {
 
     public PayoutRequest {
-        Hex.requireAddress(transcoder, "transcoder");
+        Address.requireLowercase(transcoder, "transcoder");
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payout must be > 0 wei, got " + amount);
         }

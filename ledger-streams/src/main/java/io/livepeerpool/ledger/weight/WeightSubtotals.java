@@ -1,6 +1,6 @@
 package io.livepeerpool.ledger.weight;
 
-import io.livepeerpool.ledger.event.Hex;
+import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Collections;
@@ -88,7 +88,7 @@ public final class WeightSubtotals {
     }
 
     private static BigInteger requireValid(String transcoder, BigInteger weight) {
-        Hex.requireAddress(transcoder, "transcoder");
+        Address.requireLowercase(transcoder, "transcoder");
         if (Objects.requireNonNull(weight, "weight").signum() < 0) {
             throw new IllegalArgumentException("weight of " + transcoder + " must be >= 0, got " + weight);
         }

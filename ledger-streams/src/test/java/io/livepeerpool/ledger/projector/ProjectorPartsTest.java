@@ -3,25 +3,12 @@ package io.livepeerpool.ledger.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** The projector's small pure parts, without infrastructure. */
 class ProjectorPartsTest {
-
-    @Test
-    void backoffDoublesUpToItsBoundAndResets() {
-        Backoff backoff = new Backoff(100, 1_000);
-        assertThat(new long[] {backoff.nextDelayMs(), backoff.nextDelayMs(), backoff.nextDelayMs(),
-                backoff.nextDelayMs(), backoff.nextDelayMs(), backoff.nextDelayMs()})
-                .containsExactly(100, 200, 400, 800, 1_000, 1_000);
-        assertThat(backoff.failures()).isEqualTo(6);
-        backoff.reset();
-        assertThat(backoff.nextDelayMs()).isEqualTo(100);
-        assertThat(backoff.failures()).isEqualTo(1);
-    }
 
     @Test
     void onlyDataAndConstraintErrorsAreTheRecordsFault() {
@@ -44,15 +31,5 @@ class ProjectorPartsTest {
         assertThat(skip.reason()).doesNotContain("\u0000").doesNotContain("\n").startsWith("bad byte second line")
                 .hasSize(Skip.REASON_LENGTH_MAX + 3);
         assertThat(new Skip("t", 0, 1, null).reason()).isEqualTo("unknown");
-    }
-
-    @Test
-    void amountsMustBeWholeWei() {
-        assertThat(WholeWei.whole("f", new BigDecimal("115792089237316195423570985008687907853269984665640564039457584007913129639935")))
-                .isEqualTo(new BigDecimal("115792089237316195423570985008687907853269984665640564039457584007913129639935"));
-        assertThat(WholeWei.whole("f", new BigDecimal("12.000"))).isEqualTo(new BigDecimal("12"));
-        assertThat(WholeWei.whole("f", null)).isNull();
-        assertThatThrownBy(() -> WholeWei.whole("faceValue", new BigDecimal("1.5")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("faceValue");
     }
 }

@@ -30,6 +30,17 @@ public record Address(String hex) implements Comparable<Address> {
         return new Address("0x" + digits.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * {@code value} if it is already in the held form (lowercase {@code 0x} + 40 hex digits): for record
+     * constructors, where anything else is a bug upstream. The message starts with {@code field}.
+     */
+    public static String requireLowercase(String value, String field) {
+        if (value == null || !SHAPE.matcher(value).matches() || !value.equals(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(field + " must be a lowercase 0x address, got " + value);
+        }
+        return value;
+    }
+
     public static boolean isValid(String text) {
         try {
             parse(text);

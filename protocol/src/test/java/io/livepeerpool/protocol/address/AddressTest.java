@@ -25,4 +25,30 @@ class AddressTest {
         assertThat(Address.isValid("5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")).isFalse();
         assertThat(Address.isValid(null)).isFalse();
     }
+
+    @Test
+    void addressesAreHeldLowercase() {
+        assertThat(Address.parse("0xabcdef0000000000000000000000000000000001").hex())
+                .isEqualTo("0xabcdef0000000000000000000000000000000001");
+        assertThat(Address.parse("0xABCDEF0000000000000000000000000000000001").hex())
+                .isEqualTo("0xabcdef0000000000000000000000000000000001");
+    }
+
+    @Test
+    void refusesMalformedAndUncheckedMixedCaseAddresses() {
+        assertThatThrownBy(() -> Address.parse("0xabc")).hasMessageContaining("40 hex digits");
+        assertThatThrownBy(() -> Address.parse("abcdef00000000000000000000000000000000000001"))
+                .hasMessageContaining("40 hex digits");
+        assertThatThrownBy(() -> Address.parse("0xAbcdef0000000000000000000000000000000001"))
+                .hasMessageContaining("mixed-case");
+    }
+
+    @Test
+    void recordsRequireTheHeldFormNamingTheirField() {
+        assertThat(Address.requireLowercase("0xabcdef0000000000000000000000000000000001", "transcoder"))
+                .isEqualTo("0xabcdef0000000000000000000000000000000001");
+        assertThatThrownBy(() -> Address.requireLowercase("0xABCDEF0000000000000000000000000000000001", "transcoder"))
+                .hasMessage("transcoder must be a lowercase 0x address, got 0xABCDEF0000000000000000000000000000000001");
+        assertThatThrownBy(() -> Address.requireLowercase(null, "sender")).hasMessageStartingWith("sender ");
+    }
 }

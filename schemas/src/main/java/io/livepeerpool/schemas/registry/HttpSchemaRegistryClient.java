@@ -2,6 +2,7 @@ package io.livepeerpool.schemas.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livepeerpool.platform.retry.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,6 +33,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final Duration BACKOFF_FIRST = Duration.ofMillis(100);
+    /** The wait doubles after each attempt; at most 10 attempts, so the longest wait is the one before the 10th. */
+    private static final Duration BACKOFF_MAX = BACKOFF_FIRST.multipliedBy(1L << 8);
     private static final int ERROR_BODY_CHARS_MAX = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -144,6 +147,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     /** Sends with bounded retries of transient failures; returns the JSON body of a 2xx response. */
     private JsonNode send(HttpRequest request, String what) {
         String target = request.method() + " " + request.uri();
+        Backoff backoff = new Backoff(BACKOFF_FIRST, BACKOFF_MAX);
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt == attemptsMax;
             HttpResponse<String> response;
@@ -151,7 +155,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (!last) {
-                    backoff(attempt, request);
+                    pause(backoff.next(), request);
                     continue;
                 }
                 String reason = e instanceof HttpTimeoutException ? "timed out (" + e.getMessage() + ")"
@@ -169,7 +173,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 return parse(request, status, response.body());
             }
             if (!last && isTransient(status)) {
-                backoff(attempt, request);
+                pause(backoff.next(), request);
                 continue;
             }
             throw failure(request, what, status, response.body(), attempt);
@@ -180,9 +184,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         return status == 408 || status == 429 || status >= 500;
     }
 
-    private void backoff(int attempt, HttpRequest request) {
+    private static void pause(Duration wait, HttpRequest request) {
         try {
-            Thread.sleep(BACKOFF_FIRST.toMillis() << (attempt - 1));
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("Schema Registry " + request.method() + " " + request.uri()

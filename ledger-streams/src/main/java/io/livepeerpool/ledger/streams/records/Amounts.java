@@ -1,11 +1,13 @@
 package io.livepeerpool.ledger.streams.records;
 
+import io.livepeerpool.protocol.ticket.Uint256;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
  * Wei and weights between the domain ({@code BigInteger}) and Avro ({@code decimal(78,0)}, read as a
- * {@code BigDecimal} of scale 0). A fraction is a bug upstream and throws; it is never rounded.
+ * {@code BigDecimal} of scale 0). A fraction is a bug upstream and throws; it is never rounded. The check itself is
+ * {@code protocol}'s {@link Uint256#wholeNumber}.
  */
 public final class Amounts {
     private Amounts() {
@@ -17,15 +19,6 @@ public final class Amounts {
 
     /** The integer, which must be >= 0. */
     public static BigInteger fromAvro(BigDecimal value, String name) {
-        BigInteger integer;
-        try {
-            integer = value.toBigIntegerExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got " + value, e);
-        }
-        if (integer.signum() < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
-        }
-        return integer;
+        return Uint256.wholeNumber(value, name);
     }
 }

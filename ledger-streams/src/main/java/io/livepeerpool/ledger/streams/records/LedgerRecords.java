@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.streams.records;
 
+import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.ledger.event.Hex;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
@@ -48,7 +49,7 @@ public final class LedgerRecords {
 
     private static String address(String text, String field) {
         try {
-            return Hex.address(text);
+            return Address.parse(text).hex();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + " '" + text + "' " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package io.livepeerpool.devstack;
+package io.livepeerpool.platform.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,11 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Picks free TCP ports on the loopback interface. */
-final class FreePort {
+/**
+ * Free TCP ports on the loopback interface, for the dev stack's children (free when checked: a caller that loses a
+ * port to someone else retries).
+ */
+public final class FreePort {
 
     private FreePort() {
     }
@@ -17,7 +20,7 @@ final class FreePort {
      * Resolves the requested ports: a non-zero port is kept as is, each 0 is replaced by a free port. The free ports
      * are held open together while picking, so the ones returned by one call are distinct.
      */
-    static int[] resolve(int... requested) {
+    public static int[] resolve(int... requested) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             int[] ports = new int[requested.length];
@@ -45,7 +48,7 @@ final class FreePort {
     }
 
     /** One free port. */
-    static int pick() {
+    public static int pick() {
         return resolve(0)[0];
     }
 }

@@ -1,5 +1,6 @@
-package io.livepeerpool.launcher;
+package io.livepeerpool.launcher.dev;
 
+import io.livepeerpool.launcher.PoolHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
