@@ -1,6 +1,8 @@
 package io.livepeerpool.launcher;
 
+import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigKey;
+import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.redeemer.RedeemerConfig;
 import io.livepeerpool.redeemer.RedeemerService;
@@ -40,12 +42,15 @@ final class RedeemerCommand implements Callable<Integer> {
         for (ConfigKey<?> key : OpsOptions.KEYS) {
             keys.putIfAbsent(key.name(), key);
         }
-        var loaded = config.load("redeemer", new ArrayList<>(keys.values()));
+        // one source checked once against both key sets, so each part may load just its own keys
+        ConfigSource source = config.source().checkedAgainst(new ArrayList<>(keys.values()));
+        var loaded = Config.load(source, new ArrayList<>(keys.values()));
+        config.log("redeemer", loaded);
         RedeemerConfig.settings(loaded);
         RedeemerConfig.credentials(loaded);
         var registry = Metrics.newRegistry();
         RedeemerService redeemer = RedeemerService.fromConfig(loaded, registry);
-        TicketRedeemerServer grpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(config.source()));
+        TicketRedeemerServer grpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
         return ServiceHost.run(List.of(redeemer, grpc, OpsOptions.server(loaded, registry, List.of(redeemer, grpc))));
     }
 }

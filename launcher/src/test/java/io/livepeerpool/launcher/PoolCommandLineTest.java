@@ -96,7 +96,7 @@ class PoolCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "projector", "ledger", "chain-watcher"})
+    @ValueSource(strings = {"gateway", "projector", "ledger", "chain-watcher", "redeemer", "max-float"})
     void everyServiceRefusesAnUnknownKeyNamingIt(String command) {
         Run run = run(command, "--set", "kafka.bootstrapServer=k:9092", "--set", "no.such.key=1");
 
@@ -105,14 +105,6 @@ class PoolCommandLineTest {
                 .contains("kafka.bootstrapServer: unknown key (in --set) (did you mean kafka.bootstrapServers?)")
                 .contains("no.such.key: unknown key (in --set)")
                 .doesNotContain("Exception", "\tat ");
-    }
-
-    @Test
-    void theNonceBenchHoldsARateAboveTheOldLimitForLongerThanTheWindow() {
-        // 1,000 requests/s for 3 windows of 10 s: the old 200,000-nonce rule allows 20,000/s here, so scale its share
-        Run run = run("bench", "nonces", "--rate", "1000", "--seconds", "30", "--skew-seconds", "10");
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("time/memory-bounded store:            0 of 30,000 refused");
     }
 
     @Test

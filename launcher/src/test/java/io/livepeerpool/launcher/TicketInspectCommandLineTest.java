@@ -54,7 +54,7 @@ class TicketInspectCommandLineTest {
         try {
             int code = cli.execute(args);
             String printed = out.toString().strip();
-            assertThat(printed.lines()).as("one JSON object on one line").hasSize(1);
+            assertThat(printed.lines()).as("one JSON object on one line; stderr: %s", err).hasSize(1);
             return new Run(code, Json.mapper().readTree(printed), err.toString());
         } finally {
             System.setIn(original);

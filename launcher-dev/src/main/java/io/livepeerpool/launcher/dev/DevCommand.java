@@ -89,7 +89,7 @@ public final class DevCommand implements Callable<Integer> {
 
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
-            // One source for four services: every key checked once against all of theirs (an unknown --set refused)
+            // One source for every service: every key checked once against all of theirs (an unknown --set refused)
             ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides)
                     .checkedAgainst(allKeys());
             var registry = Metrics.newRegistry();
@@ -129,6 +129,9 @@ public final class DevCommand implements Callable<Integer> {
         keys.addAll(LedgerConfig.KEYS);
         keys.addAll(ChainWatcherConfig.keys());
         keys.addAll(GatewayConfig.keys());
+        keys.addAll(RedeemerConfig.keys());
+        keys.addAll(GrpcRedeemerConfig.KEYS);
+        keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
         return List.copyOf(keys);
     }
 

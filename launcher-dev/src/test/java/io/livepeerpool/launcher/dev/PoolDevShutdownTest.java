@@ -2,7 +2,6 @@ package io.livepeerpool.launcher.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livepeerpool.launcher.Pool;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,7 @@ class PoolDevShutdownTest {
     private static List<String> runAndStop(Path dir) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-                "-XX:+UseSerialGC", "-cp", classpath, Pool.class.getName(), "dev", "--data-dir", dir.toString(),
+                "-XX:+UseSerialGC", "-cp", classpath, PoolDev.class.getName(), "dev", "--data-dir", dir.toString(),
                 "--gateway-port", "0").redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         CompletableFuture<Void> up = new CompletableFuture<>();

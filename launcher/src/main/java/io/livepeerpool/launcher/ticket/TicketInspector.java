@@ -86,7 +86,7 @@ public final class TicketInspector {
         BigInteger winProb = f.uint256("winProb", true, null);
         BigInteger senderNonce = f.uint256("senderNonce", true, null);
         Bytes32 recipientRandHash = f.bytes32("recipientRandHash", true);
-        Long creationRound = f.integer("creationRound", true, 0, Long.MAX_VALUE);
+        Long creationRound = f.integer("creationRound", true, 0, Fields.INTEGER_MAX);
         Bytes32 creationRoundBlockHash = f.bytes32("creationRoundBlockHash", true);
         String sig = f.string("sig", true, SIG, "must be 65 bytes as 130 hex digits");
         BigInteger recipientRand = f.uint256("recipientRand", true, null);
