@@ -4,9 +4,8 @@ import io.livepeerpool.gateway.http.SignedRequest;
 import io.livepeerpool.gateway.kafka.AckedProducer;
 import io.livepeerpool.gateway.kafka.RecordEncoder;
 import io.livepeerpool.schemas.avro.WinningTicket;
+import io.livepeerpool.schemas.tickets.WinningTicketRecords;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.HexFormat;
 
 /** Writes accepted winning tickets to the winning-tickets topic, keyed by the lowercase sender address. */
 public final class TicketPublisher {
@@ -23,30 +22,15 @@ public final class TicketPublisher {
     }
 
     static WinningTicket toAvro(SignedRequest request, ValidTicket t) {
-        return WinningTicket.newBuilder()
+        return WinningTicketRecords.ticketFields(t.ticket(), t.ticketHash().hex(), t.sig(), t.recipientRand(),
+                        t.paramsExpirationBlock())
                 .setRequestId(request.requestId())
                 .setOrchestrator(request.key().orchestrator().hex())
                 .setKeyId(request.key().keyId())
                 .setReceivedAt(request.receivedAt())
-                .setTicketHash(t.ticketHash().hex())
-                .setRecipient(t.ticket().recipient().hex())
-                .setSender(t.ticket().sender().hex())
-                .setFaceValue(wei(t.ticket().faceValue()))
-                .setWinProb(wei(t.ticket().winProb()))
-                .setSenderNonce(wei(t.ticket().senderNonce()))
-                .setRecipientRandHash(t.ticket().recipientRandHash().hex())
-                .setCreationRound(t.ticket().creationRound().longValueExact())
-                .setCreationRoundBlockHash(t.ticket().creationRoundBlockHash().hex())
-                .setSig("0x" + HexFormat.of().formatHex(t.sig()))
-                .setRecipientRand(wei(t.recipientRand()))
-                .setParamsExpirationBlock(t.paramsExpirationBlock())
                 .setWonAt(t.wonAt())
                 .setTxHash(t.txHash() == null ? null : t.txHash().hex())
-                .setGasFees(t.gasFeesWei() == null ? null : wei(t.gasFeesWei()))
+                .setGasFees(t.gasFeesWei() == null ? null : new BigDecimal(t.gasFeesWei()))
                 .build();
-    }
-
-    private static BigDecimal wei(BigInteger value) {
-        return new BigDecimal(value);
     }
 }

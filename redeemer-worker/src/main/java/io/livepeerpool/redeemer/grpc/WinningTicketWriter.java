@@ -1,12 +1,10 @@
 package io.livepeerpool.redeemer.grpc;
 
 import io.livepeerpool.schemas.avro.WinningTicket;
+import io.livepeerpool.schemas.tickets.WinningTicketRecords;
 import io.livepeerpool.schemas.topics.Topics;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -96,28 +94,13 @@ final class WinningTicketWriter implements AutoCloseable {
     }
 
     private WinningTicket toAvro(ReceivedTicket t) {
-        return WinningTicket.newBuilder()
+        return WinningTicketRecords.ticketFields(t.ticket(), t.hash().hex(), t.sig(), t.recipientRand(),
+                        t.paramsExpirationBlock())
                 .setRequestId(UUID.randomUUID().toString())
                 .setOrchestrator(t.ticket().recipient().hex())
                 .setKeyId(KEY_ID)
                 .setReceivedAt(clock.instant())
-                .setTicketHash(t.hash().hex())
-                .setRecipient(t.ticket().recipient().hex())
-                .setSender(t.ticket().sender().hex())
-                .setFaceValue(wei(t.ticket().faceValue()))
-                .setWinProb(wei(t.ticket().winProb()))
-                .setSenderNonce(wei(t.ticket().senderNonce()))
-                .setRecipientRandHash(t.ticket().recipientRandHash().hex())
-                .setCreationRound(t.ticket().creationRound().longValueExact())
-                .setCreationRoundBlockHash(t.ticket().creationRoundBlockHash().hex())
-                .setSig("0x" + HexFormat.of().formatHex(t.sig()))
-                .setRecipientRand(wei(t.recipientRand()))
-                .setParamsExpirationBlock(t.paramsExpirationBlock())
                 .build();
-    }
-
-    private static BigDecimal wei(BigInteger value) {
-        return new BigDecimal(value);
     }
 
     @Override
