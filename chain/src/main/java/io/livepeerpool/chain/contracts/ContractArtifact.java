@@ -20,6 +20,9 @@ public final class ContractArtifact {
     public static final String TICKET_BROKER = "TicketBroker";
     public static final String ROUNDS_MANAGER = "RoundsManager";
     public static final String BONDING_MANAGER = "BondingManager";
+    public static final String POOL_PAYOUTS = "PoolPayouts";
+    /** Test fixture: a payee that rejects ETH. */
+    public static final String REFUSING_PAYEE = "RefusingPayee";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ContractArtifact> CACHE = new ConcurrentHashMap<>();

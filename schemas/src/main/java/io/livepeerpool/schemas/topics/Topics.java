@@ -6,6 +6,7 @@ import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
+import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.RedemptionIntent;
@@ -119,12 +120,23 @@ public final class Topics {
             "pool.max-float", "ticket sender address (lowercase hex)", MaxFloat.class,
             MaxFloat.getClassSchema(), 3, TopicSpec.CleanupPolicy.COMPACT, FOREVER, "ledger-streams (max float)");
 
+    /**
+     * One final outcome per payout request (Paid, Refused, Reverted) with the chain's proof, keyed by transcoder
+     * address like the payout requests, so the ledger's balance for a member sees its requests and their outcomes on
+     * one partition. A source topic of the ledger (a Refused/Reverted outcome returns the amount to the balance):
+     * retained forever for the audit.
+     */
+    public static final TopicSpec<Payout> PAYOUTS = new TopicSpec<>(
+            "pool.payouts", "transcoder address (lowercase hex)", Payout.class,
+            Payout.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
-                LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT);
+                LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
+                PAYOUTS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */
