@@ -14,16 +14,21 @@ import picocli.CommandLine.Mixin;
 @Command(name = "chain-watcher", mixinStandardHelpOptions = true,
         description = {"Run the chain watcher: confirmed TicketBroker, RoundsManager and BondingManager logs -> Kafka.",
             "chain.preset=arbitrum-one fills the Livepeer contract addresses of Arbitrum One."})
-final class ChainWatcherCommand implements Callable<Integer> {
+final class ChainWatcherCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     @Override
-    public Integer call() throws Exception {
+    public List<ConfigKey<?>> declaredKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(ChainWatcherConfig.keys());
         keys.addAll(OpsOptions.KEYS);
-        var loaded = config.load("chain watcher", keys);
+        return keys;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load("chain watcher", declaredKeys());
         ChainWatcherConfig.settings(loaded);
         var registry = Metrics.newRegistry();
         ChainWatcher watcher = ChainWatcher.fromConfig(loaded, registry);

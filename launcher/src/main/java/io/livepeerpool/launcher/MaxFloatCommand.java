@@ -17,16 +17,21 @@ import picocli.CommandLine.Mixin;
 @Command(name = "max-float", mixinStandardHelpOptions = true,
         description = {"Run max float: chain events and redemption intents/outcomes -> pool.max-float, per sender.",
             "Start more instances with the same maxFloat.applicationId to scale out."})
-final class MaxFloatCommand implements Callable<Integer> {
+final class MaxFloatCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     @Override
-    public Integer call() throws Exception {
+    public List<ConfigKey<?>> declaredKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(MaxFloatConfig.KEYS);
         keys.addAll(OpsOptions.KEYS);
-        var loaded = config.load("max float", keys);
+        return keys;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load("max float", declaredKeys());
         var registry = Metrics.newRegistry();
         MaxFloatService maxFloat = MaxFloatService.fromConfig(loaded, registry);
         return ServiceHost.run(List.of(maxFloat, OpsOptions.server(loaded, registry, List.of(maxFloat))));

@@ -14,16 +14,21 @@ import picocli.CommandLine.Mixin;
 /** {@code pool projector}: Kafka topics into the PostgreSQL read model, with a health and metrics endpoint. */
 @Command(name = "projector", mixinStandardHelpOptions = true,
         description = "Run the projector: Kafka topics -> PostgreSQL read model (offsets kept in the same transactions).")
-final class ProjectorCommand implements Callable<Integer> {
+final class ProjectorCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     @Override
-    public Integer call() throws Exception {
+    public List<ConfigKey<?>> declaredKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(ProjectorConfig.KEYS);
         keys.addAll(OpsOptions.KEYS);
-        var loaded = config.load("projector", keys);
+        return keys;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load("projector", declaredKeys());
         var registry = Metrics.newRegistry();
         Projector projector = Projector.fromConfig(loaded, registry);
         OpsServer ops = OpsOptions.server(loaded, registry, List.of(projector));

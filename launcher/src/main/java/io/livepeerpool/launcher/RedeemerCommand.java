@@ -24,13 +24,13 @@ import picocli.CommandLine.Mixin;
         description = {"Run a redeemer worker: the pool's winning tickets redeemed on chain, outcomes to Kafka,",
             "and go-livepeer's TicketRedeemer gRPC service for the pool's orchestrators.",
             "Start more instances (each with its own redeemer.walletKey) in one redeemer.groupId to scale."})
-final class RedeemerCommand implements Callable<Integer> {
+final class RedeemerCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     @Override
-    public Integer call() throws Exception {
+    public List<ConfigKey<?>> declaredKeys() {
         // The worker and the gRPC service share the Kafka and registry keys: declare each name once.
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (ConfigKey<?> key : RedeemerConfig.keys()) {
@@ -42,9 +42,15 @@ final class RedeemerCommand implements Callable<Integer> {
         for (ConfigKey<?> key : OpsOptions.KEYS) {
             keys.putIfAbsent(key.name(), key);
         }
+        return new ArrayList<>(keys.values());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<ConfigKey<?>> keys = declaredKeys();
         // one source checked once against both key sets, so each part may load just its own keys
-        ConfigSource source = config.source().checkedAgainst(new ArrayList<>(keys.values()));
-        var loaded = Config.load(source, new ArrayList<>(keys.values()));
+        ConfigSource source = config.source().checkedAgainst(keys);
+        var loaded = Config.load(source, keys);
         config.log("redeemer", loaded);
         RedeemerConfig.settings(loaded);
         RedeemerConfig.credentials(loaded);

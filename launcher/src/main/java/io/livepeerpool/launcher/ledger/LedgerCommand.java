@@ -2,6 +2,7 @@ package io.livepeerpool.launcher.ledger;
 
 import io.livepeerpool.launcher.ConfigOptions;
 import io.livepeerpool.launcher.OpsOptions;
+import io.livepeerpool.launcher.ServiceCommand;
 import io.livepeerpool.launcher.ServiceHost;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
@@ -21,16 +22,21 @@ import picocli.CommandLine.Mixin;
         description = {"Run the ledger (Kafka Streams, exactly-once): weights, settlement, balances, payout requests.",
             "Start more instances with the same ledger.applicationId to scale out."},
         subcommands = {LedgerReplayCommand.class})
-public final class LedgerCommand implements Callable<Integer> {
+public final class LedgerCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     @Override
-    public Integer call() throws Exception {
+    public List<ConfigKey<?>> declaredKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(LedgerConfig.KEYS);
         keys.addAll(OpsOptions.KEYS);
-        var loaded = config.load("ledger", keys);
+        return keys;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load("ledger", declaredKeys());
         var registry = Metrics.newRegistry();
         LedgerService ledger = LedgerService.fromConfig(loaded, registry);
         return ServiceHost.run(List.of(ledger, OpsOptions.server(loaded, registry, List.of(ledger))), loaded);

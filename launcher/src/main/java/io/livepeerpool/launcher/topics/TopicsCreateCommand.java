@@ -1,7 +1,10 @@
 package io.livepeerpool.launcher.topics;
 
 import io.livepeerpool.launcher.ConfigOptions;
+import io.livepeerpool.launcher.ServiceCommand;
+import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.schemas.topics.Topics;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,14 +20,19 @@ import picocli.CommandLine.Mixin;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create the pool's topics with their settings; repair drifted settings; run it again safely.",
             "Exit 1 when a topic exists with another partition count (reported, never changed)."})
-public final class TopicsCreateCommand implements Callable<Integer> {
+public final class TopicsCreateCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     @Override
+    public List<ConfigKey<?>> declaredKeys() {
+        return TopicSettings.KEYS;
+    }
+
+    @Override
     public Integer call() throws Exception {
-        TopicSettings settings = TopicSettings.from(config.load("topics", TopicSettings.KEYS));
+        TopicSettings settings = TopicSettings.from(config.load("topics", declaredKeys()));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
             TopicCatalogue.Outcome outcome = new TopicCatalogue(admin, settings, System.out).apply(Topics.all());
