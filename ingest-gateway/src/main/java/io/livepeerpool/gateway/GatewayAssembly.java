@@ -26,6 +26,9 @@ import io.livepeerpool.gateway.reads.JobReads;
 import io.livepeerpool.gateway.reads.PayoutReads;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.RewardReads;
+import io.livepeerpool.gateway.dashboard.DashboardEndpoints;
+import io.livepeerpool.gateway.dashboard.DashboardSettings;
+import io.livepeerpool.gateway.dashboard.ServiceHealthBoard;
 import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.reads.SettlementReads;
 import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
@@ -103,6 +106,10 @@ final class GatewayAssembly {
                     AvroSerde.forTopic(Topics.TRANSCODER_JOBS, schemas).serializer()));
             TicketPublisher ticketPublisher = new TicketPublisher(single, new RecordEncoder<>(Topics.WINNING_TICKETS,
                     AvroSerde.forTopic(Topics.WINNING_TICKETS, schemas).serializer()));
+            DashboardSettings dashboard = DashboardSettings.from(config);
+            ServiceHealthBoard board = own(owned, new ServiceHealthBoard(dashboard.services(), health::up,
+                    Duration.ofMillis(config.get(GatewayConfig.HEALTH_REFRESH_MS)), clock));
+            board.start();
             GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
                     new JobEndpoints(signed, new JobValidator(config.get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE)),
                             jobPublisher, metrics),
@@ -110,16 +117,17 @@ final class GatewayAssembly {
                     new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
                     new OpsEndpoints(health),
-                    new StatusEndpoint(chainStatus(config, schemas, owned)),
+                    new StatusEndpoint(chainStatus(config, schemas, owned), dashboard.explorerTxUrl()),
                     config.get(GatewayConfig.BENCH_BASELINE),
-                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)));
+                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)),
+                    new DashboardEndpoints(board));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));
             GatewayServer.HttpLimits limits = new GatewayServer.HttpLimits(config.get(GatewayConfig.HTTP_THREADS_MAX),
                     config.get(GatewayConfig.HTTP_QUEUE_MAX));
             return new GatewayServer(listen, limits, tls, keys, handlers, metrics, ops, () -> Topics.registerAll(schemas),
-                    owned);
+                    owned, dashboard.enabled());
         } catch (RuntimeException e) {
             GatewayServer.closeAll(owned);
             throw e;

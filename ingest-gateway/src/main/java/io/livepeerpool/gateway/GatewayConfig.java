@@ -3,6 +3,7 @@ package io.livepeerpool.gateway;
 import io.livepeerpool.chainwatcher.ChainWatcherConfig;
 import io.livepeerpool.gateway.jobs.JobValidator;
 import io.livepeerpool.gateway.validation.Fields;
+import io.livepeerpool.gateway.dashboard.DashboardSettings;
 import io.livepeerpool.platform.tls.SelfSignedCertificate;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
@@ -90,7 +91,8 @@ public final class GatewayConfig {
                 AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
-                ChainWatcherConfig.WATCHER_ID);
+                ChainWatcherConfig.WATCHER_ID, DashboardSettings.ENABLED, DashboardSettings.EXPLORER_TX_URL,
+                DashboardSettings.SERVICES);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */

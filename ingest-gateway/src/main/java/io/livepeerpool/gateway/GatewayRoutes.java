@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.router.Endpoint;
+import io.livepeerpool.gateway.dashboard.DashboardEndpoints;
 import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
@@ -19,7 +20,8 @@ public final class GatewayRoutes {
 
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
-            StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets) {
+            StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets,
+            DashboardEndpoints dashboard) {
     }
 
     private GatewayRoutes() {
@@ -47,6 +49,7 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/health", h.ops()::getHealth),
                 new Endpoint(GET, "/health/live", h.ops()::getLive),
                 new Endpoint(GET, "/status", h.status()::getStatus),
+                new Endpoint(GET, "/getServicesHealth", h.dashboard()::getServicesHealth),
                 new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi)));
         if (h.benchBaseline()) {
             // benchmark aid (pool bench ingest), off by default and absent from the OpenAPI document

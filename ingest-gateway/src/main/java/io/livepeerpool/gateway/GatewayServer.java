@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.livepeerpool.gateway.auth.OrchestratorKeys;
+import io.livepeerpool.gateway.dashboard.DashboardFiles;
 import io.livepeerpool.gateway.http.ErrorMapping;
 import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.JsonErrorHandler;
@@ -61,6 +62,7 @@ public final class GatewayServer implements Service {
     private final Runnable preflight;
     private final HttpLimits limits;
     private final OpsServer ops;
+    private final boolean dashboard;
     private volatile Javalin app;
     private volatile ServerConnector connector;
     private volatile TlsCredentials tls;
@@ -73,7 +75,8 @@ public final class GatewayServer implements Service {
      */
     public GatewayServer(Listen listen, HttpLimits limits, TlsCredentials.Source tlsSource, OrchestratorKeys keys,
                          GatewayRoutes.Handlers handlers, HttpMetrics metrics, OpsServer ops, Runnable preflight,
-                         List<AutoCloseable> owned) {
+                         List<AutoCloseable> owned, boolean dashboard) {
+        this.dashboard = dashboard;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ops = Objects.requireNonNull(ops, "ops");
         this.listen = Objects.requireNonNull(listen, "listen");
@@ -150,6 +153,14 @@ public final class GatewayServer implements Service {
         config.http.maxRequestSize = RequestBody.MAX_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        if (dashboard) {
+            if (DashboardFiles.built()) {
+                DashboardFiles.serve(config);
+            } else {
+                log.warn("dashboard.enabled but this build carries no dashboard (ingest-gateway built without npm?):"
+                        + " / answers 404");
+            }
+        }
         QueuedThreadPool threads = new QueuedThreadPool(limits.threadsMax(), Math.min(8, limits.threadsMax()), 60_000,
                 -1, new BlockingArrayQueue<>(limits.queueMax()), null);
         threads.setName("gateway-http");

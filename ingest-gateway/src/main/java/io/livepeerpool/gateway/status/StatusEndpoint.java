@@ -15,15 +15,20 @@ import java.util.Optional;
  */
 public final class StatusEndpoint {
     private final Optional<ChainStatus> chain;
+    private final String explorerTxUrl;
 
-    public StatusEndpoint(Optional<ChainStatus> chain) {
+    /** @param explorerTxUrl prefix of a transaction's explorer page (empty on the dev chain), for the dashboard's links */
+    public StatusEndpoint(Optional<ChainStatus> chain, String explorerTxUrl) {
         this.chain = chain;
+        this.explorerTxUrl = explorerTxUrl;
     }
 
     public void getStatus(Context ctx) {
-        ctx.json(chain.map(status -> body(status.current()))
+        Map<String, Object> body = chain.map(status -> body(status.current()))
                 .orElseGet(() -> body(new ChainStatusSnapshot(null, null, null, null, null, Map.of(),
-                        "chain not configured (set chain.rpcUrl and the contract addresses or chain.preset)"))));
+                        "chain not configured (set chain.rpcUrl and the contract addresses or chain.preset)")));
+        body.put("explorerTxUrl", explorerTxUrl);
+        ctx.json(body);
     }
 
     private static Map<String, Object> body(ChainStatusSnapshot s) {
