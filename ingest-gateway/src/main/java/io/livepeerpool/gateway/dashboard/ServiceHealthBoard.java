@@ -1,5 +1,7 @@
 package io.livepeerpool.gateway.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.livepeerpool.platform.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The health of each pool service, as the dashboard shows it: the gateway polls every configured ops endpoint's
  * {@code /health/ready} on a timer and keeps the last answer, so browsers never reach the private ops listeners and no
- * client can make the gateway call them. A change of state is logged once.
+ * client can make the gateway call them. An ops endpoint that watches several services (one process running several,
+ * as {@code pool dev} or {@code pool redeemer} do) names each in its {@code checks}: each becomes an entry. An endpoint
+ * that does not answer is its configured name, DOWN. A change of state is logged once.
  */
 public final class ServiceHealthBoard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceHealthBoard.class);
@@ -35,7 +39,7 @@ public final class ServiceHealthBoard implements AutoCloseable {
     private final Duration refresh;
     private final Clock clock;
     private final HttpClient http;
-    private final Map<String, ServiceState> last = new LinkedHashMap<>();
+    private final Map<String, ServiceState> last = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private ScheduledExecutorService timer;
 
     public ServiceHealthBoard(Map<String, URI> services, BooleanSupplier gatewayUp, Duration refresh, Clock clock) {
@@ -62,18 +66,27 @@ public final class ServiceHealthBoard implements AutoCloseable {
 
     void refreshNow() {
         record(new ServiceState("gateway", gatewayUp.getAsBoolean() ? "UP" : "DOWN", clock.instant()));
-        services.forEach((name, base) -> record(new ServiceState(name, probe(base) ? "UP" : "DOWN", clock.instant())));
+        services.forEach((name, base) -> probe(name, base));
     }
 
-    private boolean probe(URI base) {
+    private void probe(String name, URI base) {
+        Instant at = clock.instant();
         try {
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode checks = answer.statusCode() == 200 || answer.statusCode() == 503
+                    ? Json.mapper().readTree(answer.body()).path("checks") : null;
+            if (checks != null && checks.isObject() && !checks.isEmpty()) {
+                checks.properties().forEach(check -> record(new ServiceState(check.getKey(),
+                        "UP".equals(check.getValue().asText()) ? "UP" : "DOWN", at)));
+                last.remove(name); // the endpoint's services stand for it
+            } else {
+                record(new ServiceState(name, answer.statusCode() == 200 ? "UP" : "DOWN", at));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            record(new ServiceState(name, "DOWN", at));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -84,8 +97,10 @@ public final class ServiceHealthBoard implements AutoCloseable {
         }
     }
 
-    public synchronized List<ServiceState> states() {
-        return new ArrayList<>(last.values());
+    public List<ServiceState> states() {
+        synchronized (last) {
+            return new ArrayList<>(last.values());
+        }
     }
 
     @Override

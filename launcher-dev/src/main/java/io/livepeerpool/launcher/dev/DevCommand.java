@@ -90,8 +90,11 @@ public final class DevCommand implements Callable<Integer> {
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
             // One source for every service: every key checked once against all of theirs (an unknown --set refused)
-            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides)
-                    .checkedAgainst(allKeys());
+            // One ops endpoint watches every dev service; the dashboard shows each of them from its checks.
+            int servicesOpsPort = io.livepeerpool.platform.net.FreePort.pick();
+            Map<String, String> settings = serviceSettings(infra, chain, dir);
+            settings.put("dashboard.services", "pool-dev=http://127.0.0.1:" + servicesOpsPort);
+            ConfigSource source = ConfigSource.of(settings).withOverrides(overrides).checkedAgainst(allKeys());
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
@@ -103,7 +106,14 @@ public final class DevCommand implements Callable<Integer> {
             var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
-            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc));
+            List<io.livepeerpool.platform.lifecycle.Service> services = List.of(projector, ledger, watcher, gateway,
+                    maxFloat, redeemer, redeemerGrpc);
+            runner.start(services);
+            runner.start(List.of(new io.livepeerpool.platform.ops.OpsServer("127.0.0.1", servicesOpsPort, registry, () -> {
+                Map<String, Boolean> states = new LinkedHashMap<>();
+                services.forEach(s -> states.put(s.name(), s.healthy()));
+                return states;
+            })));
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()),
                     redeemerGrpc.address());

@@ -42,7 +42,7 @@ class PoolDevEndToEndTest {
     private static final BigInteger ONE_ETH = BigInteger.TEN.pow(18);
 
     @Test
-    @Timeout(300)
+    @Timeout(480)
     void jobsAndARedeemedTicketBecomeASettlementAndPayouts(@TempDir Path dir) throws Exception {
         DevCommand dev = new DevCommand();
         dev.dataDir = dir;
@@ -130,6 +130,9 @@ class PoolDevEndToEndTest {
             JsonNode status = gateway.get("/status");
             assertThat(status.get("round").asLong()).isGreaterThanOrEqualTo(round);
             assertThat(status.get("error").isNull()).isTrue();
+
+            // What a member sees: the dashboard in a real browser renders the pool and A's page with this data.
+            DashboardBrowser.check(c.gatewayUrl(), A);
         } finally {
             dev.stop();
             running.join(60_000);
