@@ -68,6 +68,15 @@ public final class DevCommand implements Callable<Integer> {
             description = "JSON-RPC port of the dev chain (default: a free port).")
     int chainPort;
 
+    @Option(names = "--simulate", description = {"Run a small simulated pool in it: transcoders registered with varied"
+            + " benchmarks (one turns slow), signed jobs posted continuously, a broadcaster's real tickets (a few win"
+            + " each round) and a new round every --round-seconds. Open the dashboard (the gateway URL) to watch."})
+    boolean simulate;
+
+    @Option(names = "--round-seconds", paramLabel = "S", defaultValue = "60",
+            description = "With --simulate: seconds between rounds (default: ${DEFAULT-VALUE}).")
+    int roundSeconds;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a service configuration key (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -119,6 +128,16 @@ public final class DevCommand implements Callable<Integer> {
                     redeemerGrpc.address());
             credentials.write(dir);
             printWelcome(credentials, dir);
+            if (simulate) {
+                if (roundSeconds < 5) {
+                    throw new io.livepeerpool.launcher.UserInputException("--round-seconds must be at least 5, got " + roundSeconds);
+                }
+                runner.start(List.of(new io.livepeerpool.launcher.dev.simulate.Simulation(
+                        io.livepeerpool.launcher.dev.simulate.SimulationPlan.standard(Duration.ofSeconds(60), System.nanoTime()),
+                        chain, credentials, Duration.ofSeconds(roundSeconds))));
+                System.out.println("  Simulating a pool: open " + credentials.gatewayUrl() + "/ (the dashboard)");
+                System.out.println();
+            }
             runner.awaitShutdown();
         }
         return 0;
