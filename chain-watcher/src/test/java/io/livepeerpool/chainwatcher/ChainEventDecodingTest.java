@@ -73,7 +73,7 @@ class ChainEventDecodingTest {
             TxResult unlockAgain = broker.unlock(sender).requireSuccess("unlock again");
             long round = net.roundAdvancer().advance(2).longValueExact();
             TxResult withdrawal = broker.withdraw(sender).requireSuccess("withdraw");
-            net.chain().hardhat().mine(1); // one confirmation for the last transaction
+            net.chain().anvil().mine(1); // one confirmation for the last transaction
             long last = withdrawal.blockNumber().longValueExact();
             WatcherFixture.awaitCursor(watcher, last, WAIT);
 
@@ -181,7 +181,7 @@ class ChainEventDecodingTest {
         Redemption toSecond = net.ticketBroker().redeemWinningTicket(net.redeemer(),
                 net.ticketMaker().make(second.address(), ETH.divide(BigInteger.TEN), TicketMaker.ALWAYS_WINS));
         assertThat(toOrchestrator.success() && toSecond.success()).isTrue();
-        net.chain().hardhat().mine(1);
+        net.chain().anvil().mine(1);
         long last = blockOf(toSecond.tx());
         try (WatcherFixture f = new WatcherFixture(net, "filter")) {
             ChainWatcher watcher = f.watcher("filter", Map.of("chain.pool.orchestrators", second.address().checksummed()));
