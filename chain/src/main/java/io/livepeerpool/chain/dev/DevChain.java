@@ -28,7 +28,8 @@ import org.web3j.protocol.http.HttpService;
  * <p>With a {@linkplain DevChainOptions#stateFile() state file} the chain survives restarts: anvil loads the file at
  * start, writes it every {@linkplain DevChainOptions#stateInterval() interval} and when it stops on SIGTERM. Blocks,
  * receipts and logs, balances, nonces and contract storage are kept; eth_call at a block before the restart is not
- * (anvil keeps only the latest state), which nothing here needs.
+ * (anvil keeps only the latest state), which nothing here needs. While it runs, anvil answers eth_call for the last
+ * {@value #KEPT_STATES} blocks only (see {@link #KEPT_STATES}).
  *
  * <p>No process is left behind: anvil runs under {@code scripts/exit-with-parent.cjs}, which sends it SIGTERM when its
  * stdin, held by this JVM, closes (which covers a JVM killed with -9, and still saves the state), and waits for it.
@@ -41,6 +42,15 @@ public final class DevChain implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final String COMMAND_MARKER = "exit-with-parent.cjs";
     private static final String DEV_BALANCE_ETHER = "10000";
+    /**
+     * Block states anvil keeps for eth_call at past blocks ({@code --prune-history N}, in memory only). Without a bound
+     * anvil writes older states to ~/.foundry/anvil/tmp, gigabytes per test run that it never deletes, and slows down
+     * with each block; and each kept state holds the chain's block hashes, so memory is about N x 130 bytes per block
+     * of the chain (256 states: ~33 MB per 1,000 blocks, i.e. per round advanced). Enough for the revert reason of a
+     * mined transaction (the block before it) and for readers a few hundred blocks behind; older blocks answer
+     * BlockOutOfRange (the chain watcher then reads the latest pool size, as on a non-archive node).
+     */
+    static final int KEPT_STATES = 256;
     /** The EVM the contracts are compiled for (scripts/compile.mjs). */
     private static final String HARDFORK = "cancun";
     private static final int START_ATTEMPTS = 3;
@@ -150,7 +160,8 @@ public final class DevChain implements AutoCloseable {
                 "--mnemonic", options.mnemonic(),
                 "--accounts", Integer.toString(options.accountCount()),
                 "--balance", DEV_BALANCE_ETHER,
-                "--hardfork", HARDFORK));
+                "--hardfork", HARDFORK,
+                "--prune-history", Integer.toString(KEPT_STATES)));
         if (options.stateFile() != null) {
             command.addAll(List.of("--state", options.stateFile().toAbsolutePath().toString(),
                     "--state-interval", Long.toString(options.stateInterval().toSeconds())));
