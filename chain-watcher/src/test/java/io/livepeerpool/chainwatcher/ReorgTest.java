@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real reorg below the cursor (Hardhat evm_snapshot / evm_revert, then other blocks at the same heights): the
+ * A real reorg below the cursor (anvil evm_snapshot / evm_revert, then other blocks at the same heights): the
  * watcher notices that its cursor block changed hash, emits nothing more and reports itself halted and unhealthy.
  */
 class ReorgTest {
