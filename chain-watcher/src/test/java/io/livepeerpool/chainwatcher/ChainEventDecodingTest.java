@@ -71,7 +71,15 @@ class ChainEventDecodingTest {
             TxResult unlock = broker.unlock(sender).requireSuccess("unlock");
             TxResult cancelled = broker.cancelUnlock(sender).requireSuccess("cancel");
             TxResult unlockAgain = broker.unlock(sender).requireSuccess("unlock again");
-            long round = net.roundAdvancer().advance(2).longValueExact();
+            // The watcher caught up before each round's blocks are mined: a NewRound's pool size is read at its block,
+            // and the dev chain (anvil) keeps the state of its last 256 blocks only (a lagging watcher would fall back
+            // to the latest value, counting the refused read as an RPC error).
+            caughtUp(net, watcher);
+            long round = 0;
+            for (int i = 0; i < 2; i++) {
+                round = net.roundAdvancer().advance().longValueExact();
+                caughtUp(net, watcher);
+            }
             TxResult withdrawal = broker.withdraw(sender).requireSuccess("withdraw");
             net.chain().anvil().mine(1); // one confirmation for the last transaction
             long last = withdrawal.blockNumber().longValueExact();
@@ -168,6 +176,12 @@ class ChainEventDecodingTest {
             assertThat(watcher.healthy()).isTrue();
             assertThat(watcher.metrics().rpcErrorCount()).isZero();
         }
+    }
+
+    /** One more block, so that the last one is confirmed (1 confirmation), and the watcher's cursor at it. */
+    private static void caughtUp(DevNetwork net, ChainWatcher watcher) {
+        net.chain().anvil().mine(1);
+        WatcherFixture.awaitCursor(watcher, net.reader().blockNumber().longValueExact() - 1, WAIT);
     }
 
     @Test
