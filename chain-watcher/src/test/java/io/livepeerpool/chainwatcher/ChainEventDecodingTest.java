@@ -71,9 +71,17 @@ class ChainEventDecodingTest {
             TxResult unlock = broker.unlock(sender).requireSuccess("unlock");
             TxResult cancelled = broker.cancelUnlock(sender).requireSuccess("cancel");
             TxResult unlockAgain = broker.unlock(sender).requireSuccess("unlock again");
-            long round = net.roundAdvancer().advance(2).longValueExact();
+            // The watcher caught up before each round's blocks are mined: a NewRound's pool size is read at its block,
+            // and the dev chain (anvil) keeps the state of its last 256 blocks only (a lagging watcher would fall back
+            // to the latest value, counting the refused read as an RPC error).
+            caughtUp(net, watcher);
+            long round = 0;
+            for (int i = 0; i < 2; i++) {
+                round = net.roundAdvancer().advance().longValueExact();
+                caughtUp(net, watcher);
+            }
             TxResult withdrawal = broker.withdraw(sender).requireSuccess("withdraw");
-            net.chain().hardhat().mine(1); // one confirmation for the last transaction
+            net.chain().anvil().mine(1); // one confirmation for the last transaction
             long last = withdrawal.blockNumber().longValueExact();
             WatcherFixture.awaitCursor(watcher, last, WAIT);
 
@@ -170,6 +178,12 @@ class ChainEventDecodingTest {
         }
     }
 
+    /** One more block, so that the last one is confirmed (1 confirmation), and the watcher's cursor at it. */
+    private static void caughtUp(DevNetwork net, ChainWatcher watcher) {
+        net.chain().anvil().mine(1);
+        WatcherFixture.awaitCursor(watcher, net.reader().blockNumber().longValueExact() - 1, WAIT);
+    }
+
     @Test
     void poolOrchestratorsFilterTransfersAndTranscoderUpdatesOnly() throws Exception {
         DevNetwork net = TestChain.deploy(DeployOptions.defaults().withBroadcasterFunds(ETH, ETH));
@@ -181,7 +195,7 @@ class ChainEventDecodingTest {
         Redemption toSecond = net.ticketBroker().redeemWinningTicket(net.redeemer(),
                 net.ticketMaker().make(second.address(), ETH.divide(BigInteger.TEN), TicketMaker.ALWAYS_WINS));
         assertThat(toOrchestrator.success() && toSecond.success()).isTrue();
-        net.chain().hardhat().mine(1);
+        net.chain().anvil().mine(1);
         long last = blockOf(toSecond.tx());
         try (WatcherFixture f = new WatcherFixture(net, "filter")) {
             ChainWatcher watcher = f.watcher("filter", Map.of("chain.pool.orchestrators", second.address().checksummed()));

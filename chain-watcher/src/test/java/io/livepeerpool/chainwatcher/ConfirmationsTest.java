@@ -26,14 +26,14 @@ class ConfirmationsTest {
             assertThat(f.head()).isEqualTo(block);
 
             WatcherFixture.awaitCursor(watcher, block - 3, WAIT); // head = block: confirmed up to block - 3
-            net.chain().hardhat().mine(2);
+            net.chain().anvil().mine(2);
             WatcherFixture.awaitCursor(watcher, block - 1, WAIT); // head = block + 2: still one short
             Await.sleep(300); // several more polls at this head
             assertThat(watcher.cursor().orElseThrow().getLastEmittedBlock()).isEqualTo(block - 1);
             assertThat(f.committedEvents()).noneMatch(e -> e.getTxHash().equals(deposit.txHash().toLowerCase()));
             assertThat(watcher.metrics().lagBlocks()).isZero();
 
-            net.chain().hardhat().mine(1); // head = block + 3: three blocks on top, emitted now
+            net.chain().anvil().mine(1); // head = block + 3: three blocks on top, emitted now
             WatcherFixture.awaitCursor(watcher, block, WAIT);
             assertThat(f.committedEvents()).filteredOn(e -> e.getTxHash().equals(deposit.txHash().toLowerCase()))
                     .hasSize(1);

@@ -52,7 +52,7 @@ class ExactlyOnceAcrossCrashTest {
 
             ChainWatcher second = f.watcher("crash", Map.of("chain.blockRangeMax", "3"));
             second.start();
-            net.chain().hardhat().mine(1);
+            net.chain().anvil().mine(1);
             long last = f.head() - 1;
             WatcherFixture.awaitCursor(second, last, WAIT);
             second.close();
@@ -85,7 +85,7 @@ class ExactlyOnceAcrossCrashTest {
             });
             watcher.start();
             generate(net, 0, 15);
-            net.chain().hardhat().mine(1);
+            net.chain().anvil().mine(1);
             long last = f.head() - 1;
             WatcherFixture.awaitCursor(watcher, last, WAIT);
 

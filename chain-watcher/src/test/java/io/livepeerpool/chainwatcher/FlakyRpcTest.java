@@ -52,7 +52,7 @@ class FlakyRpcTest {
                     redemptions++;
                 }
             }
-            net.chain().hardhat().mine(1);
+            net.chain().anvil().mine(1);
             long last = f.head() - 1;
             WatcherFixture.awaitCursor(watcher, last, Duration.ofSeconds(120));
             watcher.close(); // no call in flight: the error count is final

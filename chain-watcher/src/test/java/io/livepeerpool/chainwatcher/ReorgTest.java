@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real reorg below the cursor (Hardhat evm_snapshot / evm_revert, then other blocks at the same heights): the
+ * A real reorg below the cursor (anvil evm_snapshot / evm_revert, then other blocks at the same heights): the
  * watcher notices that its cursor block changed hash, emits nothing more and reports itself halted and unhealthy.
  */
 class ReorgTest {
@@ -26,15 +26,15 @@ class ReorgTest {
             ChainWatcher watcher = f.watcher("reorg", Map.of());
             watcher.start();
             Transactor sender = net.chain().transactor(net.accounts().spare(11));
-            String snapshot = net.chain().hardhat().call("evm_snapshot").asText();
+            String snapshot = net.chain().anvil().call("evm_snapshot").asText();
             net.ticketBroker().fundDeposit(sender, BigInteger.ONE).requireSuccess("deposit");
             net.ticketBroker().fundDeposit(sender, BigInteger.TWO).requireSuccess("deposit");
-            net.chain().hardhat().mine(1);
+            net.chain().anvil().mine(1);
             long cursor = f.head() - 1;
             WatcherFixture.awaitCursor(watcher, cursor, WAIT);
             List<ChainEvent> before = f.committedEvents();
 
-            assertThat(net.chain().hardhat().call("evm_revert", snapshot).asBoolean()).isTrue();
+            assertThat(net.chain().anvil().call("evm_revert", snapshot).asBoolean()).isTrue();
             for (int i = 0; i < 4; i++) { // other blocks, past the old cursor
                 net.ticketBroker().fundDeposit(sender, BigInteger.valueOf(100 + i)).requireSuccess("deposit");
             }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param kafkaPort    PLAINTEXT listener of the broker; 0 picks a free port
  * @param registryPort HTTP port of the schema registry; 0 picks a free port
  * @param postgresPort PostgreSQL port; 0 picks a free port
- * @param chain        also start the dev Ethereum chain (Hardhat) and deploy the Livepeer-compatible contracts;
- *                     off for tests that do not need it, since it is one more child process
+ * @param chain        also start the dev Ethereum chain (anvil, kept in {@code chain/} like the rest) with the
+ *                     Livepeer-compatible contracts (deployed by the first start); off for tests that do not need it,
+ *                     since it is one more child process
  * @param chainPort    JSON-RPC port of the dev chain; 0 picks a free port
  */
 public record DevstackOptions(Path dataDir, int kafkaPort, int registryPort, int postgresPort, boolean chain, int chainPort) {

@@ -94,7 +94,7 @@ class ChainStatusTest {
                     .containsEntry("roundsManager", net.contracts().roundsManager().hex())
                     .containsEntry("bondingManager", net.contracts().bondingManager().hex());
 
-            chain.hardhat().mine(5);
+            chain.anvil().mine(5);
             assertThat(status.current()).as("cached").isSameAs(s);
             Thread.sleep(1_100);
             awaitCursor(head + 3);
@@ -146,7 +146,7 @@ class ChainStatusTest {
             assertThat(first.error()).isNull();
             assertThat(slowRpc.forwarded()).as("one refresh: three RPC calls").isEqualTo(3);
             long head = first.chainHead();
-            chain.hardhat().mine(2);
+            chain.anvil().mine(2);
             Thread.sleep(1_100); // the snapshot is now stale
 
             int callers = 32;

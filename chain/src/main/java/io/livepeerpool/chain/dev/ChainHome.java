@@ -13,18 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The repository's {@code chain} directory (package.json, hardhat.config.js, scripts, node_modules), found from the
- * system property {@code pool.home} (repository root), else the environment variable {@code POOL_HOME}, else by
- * walking up from the working directory. Installs the pinned npm packages ({@code npm ci}) when they are missing.
+ * The repository's {@code chain} directory (package.json, scripts, node_modules), found from the system property
+ * {@code pool.home} (repository root), else the environment variable {@code POOL_HOME}, else by walking up from the
+ * working directory. Installs the pinned npm packages ({@code npm ci}: solc-js and anvil) when they are missing.
  * The {@code node} and {@code npm} executables come from the PATH unless the system properties {@code pool.node} /
- * {@code pool.npm} name them.
+ * {@code pool.npm} name them; {@code anvil} is the one npm installed for this platform
+ * ({@code @foundry-rs/anvil-<os>-<arch>}, linked as {@code node_modules/.bin/anvil}) unless {@code pool.anvil} names
+ * another.
  */
 public final class ChainHome {
     public static final String POOL_HOME_PROPERTY = "pool.home";
     public static final String POOL_HOME_ENV = "POOL_HOME";
+    /** System property naming an anvil executable to use instead of the npm package's. */
+    public static final String ANVIL_PROPERTY = "pool.anvil";
 
     private static final Logger log = LoggerFactory.getLogger(ChainHome.class);
     private static final long NPM_CI_TIMEOUT_MINUTES = 15;
+
+    private static final String EXIT_WITH_PARENT = "scripts/exit-with-parent.cjs";
 
     private final Path dir;
 
@@ -32,11 +38,11 @@ public final class ChainHome {
         this.dir = dir;
     }
 
-    /** The chain directory itself; fails unless it holds package.json and hardhat.config.js. */
+    /** The chain directory itself; fails unless it holds package.json and scripts/exit-with-parent.cjs. */
     public static ChainHome at(Path chainDir) {
         Path dir = chainDir.toAbsolutePath().normalize();
         if (!isChainDir(dir)) {
-            throw new IllegalStateException(dir + " is not the chain module directory (no package.json and hardhat.config.js)");
+            throw new IllegalStateException(dir + " is not the chain module directory (no package.json and scripts/exit-with-parent.cjs)");
         }
         return new ChainHome(dir);
     }
@@ -63,29 +69,27 @@ public final class ChainHome {
     }
 
     private static boolean isChainDir(Path dir) {
-        return Files.isRegularFile(dir.resolve("package.json")) && Files.isRegularFile(dir.resolve("hardhat.config.js"));
+        return Files.isRegularFile(dir.resolve("package.json")) && Files.isRegularFile(dir.resolve(EXIT_WITH_PARENT));
     }
 
     public Path dir() {
         return dir;
     }
 
-    public Path hardhatConfig() {
-        return dir.resolve("hardhat.config.js");
+    /** The anvil executable: {@code -Dpool.anvil}, else the npm package's for this platform. */
+    public Path anvil() {
+        String override = System.getProperty(ANVIL_PROPERTY);
+        return override != null && !override.isBlank() ? Path.of(override) : dir.resolve("node_modules/.bin/anvil");
     }
 
-    public Path hardhatCli() {
-        return dir.resolve("node_modules/hardhat/internal/cli/cli.js");
-    }
-
-    /** Preload that ends the node when its stdin (held by this JVM) closes. */
+    /** Runs the node and ends it (SIGTERM, so that it saves its state) when its stdin, held by this JVM, closes. */
     public Path exitWithParentScript() {
-        return dir.resolve("scripts/exit-with-parent.cjs");
+        return dir.resolve(EXIT_WITH_PARENT);
     }
 
-    /** npm writes node_modules/.package-lock.json last, so it marks a complete install. */
+    /** npm writes node_modules/.package-lock.json last, so it marks a complete install; anvil came with it. */
     public boolean isInstalled() {
-        return Files.isRegularFile(dir.resolve("node_modules/.package-lock.json")) && Files.isRegularFile(hardhatCli());
+        return Files.isRegularFile(dir.resolve("node_modules/.package-lock.json")) && Files.isExecutable(anvil());
     }
 
     /** Runs {@code npm ci} once if the packages are missing (other JVMs wait on a file lock meanwhile). */
@@ -131,9 +135,13 @@ public final class ChainHome {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during npm ci", e);
         }
-        if (process.exitValue() != 0 || !isInstalled()) {
+        if (process.exitValue() != 0) {
             throw new IllegalStateException("npm ci in " + dir + " failed with exit code " + process.exitValue()
                     + "; see " + logFile + ":\n" + LogTail.of(logFile, 20));
+        }
+        if (!isInstalled()) {
+            throw new IllegalStateException("no anvil at " + anvil() + " after npm ci: package.json has anvil for linux and"
+                    + " macOS on x64 and arm64 only; install Foundry's anvil 1.7.1 and pass -D" + ANVIL_PROPERTY + "=<path>");
         }
     }
 }

@@ -9,7 +9,7 @@ import org.web3j.crypto.MnemonicUtils;
 import org.web3j.utils.Numeric;
 
 /**
- * The dev chain's funded accounts, derived from the node's mnemonic on the standard path m/44'/60'/0'/0/i (Hardhat
+ * The dev chain's funded accounts, derived from the node's mnemonic on the standard path m/44'/60'/0'/0/i (anvil
  * does the same, so these are exactly the node's accounts). Roles: 0 deployer (contract owner, round initializer),
  * 1 orchestrator (ticket recipient, registered in the BondingManager), 2 broadcaster (ticket sender), 3 redeemer
  * (pays redemption gas), 4 payout wallet; 5 and up are spares (second orchestrator, transcoder payees, ...).
@@ -22,8 +22,8 @@ public record DevAccounts(
         DevAccount payout,
         List<DevAccount> all) {
 
-    /** Hardhat's default mnemonic: its accounts are publicly known. */
-    public static final String HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
+    /** The default mnemonic of anvil and Hardhat: its accounts are publicly known. */
+    public static final String DEV_MNEMONIC = "test test test test test test test test test test test junk";
     static final int ROLES = 5;
 
     public DevAccounts {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -19,17 +21,38 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * A Hardhat node (from the chain module's node_modules) as a child process: JSON-RPC on 127.0.0.1, fixed chain id,
- * funded accounts from a mnemonic ({@link DevAccounts}), automine (one block per transaction), failed transactions
- * mined with status 0. Output goes to {@code <workDir>/hardhat.log}, not the console.
+ * An anvil node (Foundry's, from the chain module's node_modules) as a child process: JSON-RPC on 127.0.0.1, fixed
+ * chain id, funded accounts from a mnemonic ({@link DevAccounts}), automine (one block per transaction), failed
+ * transactions mined with status 0. Output goes to {@code <workDir>/anvil.log}, not the console.
  *
- * <p>No process is left behind: {@link #close()} stops it (SIGTERM, then SIGKILL), a JVM shutdown hook does the same,
- * and the node also exits by itself when its stdin, held by this JVM, closes, which covers a JVM killed with -9.
+ * <p>With a {@linkplain DevChainOptions#stateFile() state file} the chain survives restarts: anvil loads the file at
+ * start, writes it every {@linkplain DevChainOptions#stateInterval() interval} and when it stops on SIGTERM. Blocks,
+ * receipts and logs, balances, nonces and contract storage are kept; eth_call at a block before the restart is not
+ * (anvil keeps only the latest state), which nothing here needs. While it runs, anvil answers eth_call for the last
+ * {@value #KEPT_STATES} blocks only (see {@link #KEPT_STATES}).
+ *
+ * <p>No process is left behind: anvil runs under {@code scripts/exit-with-parent.cjs}, which sends it SIGTERM when its
+ * stdin, held by this JVM, closes (which covers a JVM killed with -9, and still saves the state), and waits for it.
+ * {@link #close()} stops both (SIGTERM, then SIGKILL after a grace long enough for the state to be written), and a JVM
+ * shutdown hook does the same.
  */
 public final class DevChain implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevChain.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static final String COMMAND_MARKER = "hardhat/internal/cli/cli.js";
+    /** anvil writes its state file when it stops: a large chain takes seconds. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final String COMMAND_MARKER = "exit-with-parent.cjs";
+    private static final String DEV_BALANCE_ETHER = "10000";
+    /**
+     * Block states anvil keeps for eth_call at past blocks ({@code --prune-history N}, in memory only). Without a bound
+     * anvil writes older states to ~/.foundry/anvil/tmp, gigabytes per test run that it never deletes, and slows down
+     * with each block; and each kept state holds the chain's block hashes, so memory is about N x 130 bytes per block
+     * of the chain (256 states: ~33 MB per 1,000 blocks, i.e. per round advanced). Enough for the revert reason of a
+     * mined transaction (the block before it) and for readers a few hundred blocks behind; older blocks answer
+     * BlockOutOfRange (the chain watcher then reads the latest pool size, as on a non-archive node).
+     */
+    static final int KEPT_STATES = 256;
+    /** The EVM the contracts are compiled for (scripts/compile.mjs). */
+    private static final String HARDFORK = "cancun";
     private static final int START_ATTEMPTS = 3;
 
     private final Process process;
@@ -41,6 +64,7 @@ public final class DevChain implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Duration startupTime = Duration.ZERO;
+    private boolean restoredFromState;
     private Web3j web3j;
 
     private DevChain(Process process, DevChainOptions options, int port, Path logFile, Path pidFile) {
@@ -82,21 +106,22 @@ public final class DevChain implements AutoCloseable {
         long started = System.nanoTime();
         Path workDir = options.workDir() != null ? options.workDir()
                 : home.dir().resolve("target").resolve("devchain").resolve(Integer.toString(port));
-        Path logFile = workDir.resolve("hardhat.log");
-        Path pidFile = workDir.resolve("hardhat.pid");
+        Path logFile = workDir.resolve("anvil.log");
+        Path pidFile = workDir.resolve("anvil.pid");
         DevChain chain;
         try {
             Files.createDirectories(workDir);
             ChildProcesses.stopIfAlive(pidFile, info -> ChildProcesses.commandLine(info).contains(COMMAND_MARKER), STOP_GRACE);
-            ProcessBuilder builder = new ProcessBuilder(command(home, port))
+            if (options.stateFile() != null) {
+                Files.createDirectories(options.stateFile().toAbsolutePath().getParent());
+            }
+            boolean restoring = options.stateFile() != null && Files.isRegularFile(options.stateFile())
+                    && Files.size(options.stateFile()) > 0;
+            ProcessBuilder builder = new ProcessBuilder(command(home, options, port))
                     .directory(home.dir().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
-            builder.environment().put("POOL_CHAIN_ID", Long.toString(options.chainId()));
-            builder.environment().put("POOL_CHAIN_MNEMONIC", options.mnemonic());
-            builder.environment().put("POOL_CHAIN_ACCOUNTS", Integer.toString(options.accountCount()));
-            builder.environment().put("HARDHAT_DISABLE_TELEMETRY_PROMPT", "true");
             builder.environment().put("NO_COLOR", "1");
             builder.environment().put("FORCE_COLOR", "0");
             Process process;
@@ -106,6 +131,7 @@ public final class DevChain implements AutoCloseable {
                 throw new IllegalStateException("cannot run '" + node() + "': install Node.js 18+ (or set -Dpool.node)", e);
             }
             chain = new DevChain(process, options, port, logFile, pidFile);
+            chain.restoredFromState = restoring;
             Files.writeString(pidFile, process.pid() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + workDir, e);
@@ -113,8 +139,10 @@ public final class DevChain implements AutoCloseable {
         try {
             chain.awaitReady();
             chain.startupTime = Duration.ofNanos(System.nanoTime() - started);
-            log.info("Dev chain (Hardhat, chain id {}) at {} in {} ms; log {}", options.chainId(), chain.rpcUrl(),
-                    chain.startupTime.toMillis(), logFile);
+            log.info("Dev chain (anvil, chain id {}) at {} in {} ms; {}; log {}", options.chainId(), chain.rpcUrl(),
+                    chain.startupTime.toMillis(), options.stateFile() == null ? "in memory only"
+                            : "state in " + options.stateFile() + ", saved every " + options.stateInterval().toSeconds() + " s and on stop",
+                    logFile);
             return chain;
         } catch (RuntimeException e) {
             chain.close();
@@ -122,19 +150,22 @@ public final class DevChain implements AutoCloseable {
         }
     }
 
-    private static List<String> command(ChainHome home, int port) {
+    private static List<String> command(ChainHome home, DevChainOptions options, int port) {
         List<String> command = new ArrayList<>();
         command.add(node());
-        command.add("-r");
         command.add(home.exitWithParentScript().toString());
-        command.add(home.hardhatCli().toString());
-        command.add("--config");
-        command.add(home.hardhatConfig().toString());
-        command.add("node");
-        command.add("--hostname");
-        command.add("127.0.0.1");
-        command.add("--port");
-        command.add(Integer.toString(port));
+        command.add(home.anvil().toString());
+        command.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--chain-id", Long.toString(options.chainId()),
+                "--mnemonic", options.mnemonic(),
+                "--accounts", Integer.toString(options.accountCount()),
+                "--balance", DEV_BALANCE_ETHER,
+                "--hardfork", HARDFORK,
+                "--prune-history", Integer.toString(KEPT_STATES)));
+        if (options.stateFile() != null) {
+            command.addAll(List.of("--state", options.stateFile().toAbsolutePath().toString(),
+                    "--state-interval", Long.toString(options.stateInterval().toSeconds())));
+        }
         return command;
     }
 
@@ -143,15 +174,15 @@ public final class DevChain implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HardhatRpc rpc = new HardhatRpc(rpcUrl());
+        AnvilRpc rpc = new AnvilRpc(rpcUrl());
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         while (true) {
             if (!process.isAlive()) {
                 String tail = LogTail.of(logFile, 30);
-                if (tail.contains("EADDRINUSE")) {
+                if (tail.contains("Address already in use")) {
                     throw new PortTakenException(port);
                 }
-                throw new IllegalStateException("the Hardhat node exited with code " + process.exitValue()
+                throw new IllegalStateException("the anvil node exited with code " + process.exitValue()
                         + "; last lines of " + logFile + ":\n" + tail);
             }
             try {
@@ -168,7 +199,7 @@ public final class DevChain implements AutoCloseable {
                 throw new IllegalStateException("interrupted while starting the dev chain", e);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(new TimeoutException("the Hardhat node did not answer within "
+                throw new IllegalStateException(new TimeoutException("the anvil node did not answer within "
                         + options.startTimeout() + "; last lines of " + logFile + ":\n" + LogTail.of(logFile, 30)));
             }
             try {
@@ -201,15 +232,31 @@ public final class DevChain implements AutoCloseable {
         return logFile;
     }
 
+    /** The process this JVM started: the exit-with-parent script that runs anvil. */
     public long pid() {
         return process.pid();
+    }
+
+    /** The anvil process itself (the child of {@link #pid()}), if it is running. */
+    public OptionalLong anvilPid() {
+        return process.toHandle().children().mapToLong(ProcessHandle::pid).findFirst();
+    }
+
+    /** True when this start loaded a saved state: the chain goes on where it was stopped. */
+    public boolean restoredFromState() {
+        return restoredFromState;
+    }
+
+    /** Where the chain is kept across restarts; empty when it lives in memory only. */
+    public Optional<Path> stateFile() {
+        return Optional.ofNullable(options.stateFile());
     }
 
     public boolean isAlive() {
         return process.isAlive();
     }
 
-    /** From spawning the node to its first eth_chainId answer. */
+    /** From spawning the node to its first eth_chainId answer (loading the state file included). */
     public Duration startupTime() {
         return startupTime;
     }
@@ -226,9 +273,9 @@ public final class DevChain implements AutoCloseable {
         return new ChainReader(web3j());
     }
 
-    /** Hardhat-specific RPC (mining). */
-    public HardhatRpc hardhat() {
-        return new HardhatRpc(rpcUrl());
+    /** anvil-specific RPC (mining, snapshots, automine). */
+    public AnvilRpc anvil() {
+        return new AnvilRpc(rpcUrl());
     }
 
     /** Signs and sends transactions as {@code account}. */
@@ -236,7 +283,7 @@ public final class DevChain implements AutoCloseable {
         return new Transactor(web3j(), account.credentials(), chainId());
     }
 
-    /** Stops the node (SIGTERM, then SIGKILL) and waits until it is gone. Idempotent. */
+    /** Stops the node (SIGTERM, which writes the state file, then SIGKILL) and waits until it is gone. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -248,7 +295,7 @@ public final class DevChain implements AutoCloseable {
             }
         }
         try {
-            process.getOutputStream().close(); // the node's exit-with-parent preload ends it on EOF
+            process.getOutputStream().close(); // exit-with-parent stops anvil on EOF
         } catch (IOException ignored) {
             // only the stdin pipe
         }

@@ -44,6 +44,14 @@ public final class DevNetwork {
         return new DevNetwork(chain, new ContractDeployer(chain).deploy(chain.accounts(), options));
     }
 
+    /**
+     * For a chain kept across restarts: the contracts recorded in {@code contractsFile} when the chain was restored
+     * from its state (not deployed again), else a fresh deployment recorded there (see {@link ContractsFile}).
+     */
+    public static DevNetwork openOrDeploy(DevChain chain, java.nio.file.Path contractsFile, DeployOptions options) {
+        return new DevNetwork(chain, new ContractsFile(contractsFile).openOrDeploy(chain, options));
+    }
+
     /** Wraps contracts deployed earlier on {@code chain}. */
     public static DevNetwork attach(DevChain chain, DevContracts contracts) {
         return new DevNetwork(chain, contracts);
@@ -100,6 +108,6 @@ public final class DevNetwork {
 
     /** Rounds advanced by the deployer account. */
     public RoundAdvancer roundAdvancer() {
-        return new RoundAdvancer(chain.hardhat(), reader, roundsManager, deployer);
+        return new RoundAdvancer(chain.anvil(), reader, roundsManager, deployer);
     }
 }

@@ -6,16 +6,16 @@ import io.livepeerpool.chain.tx.Transactor;
 import java.math.BigInteger;
 
 /**
- * Moves the dev chain to the next round: mines empty blocks (hardhat_mine) up to the first block of the next round,
+ * Moves the dev chain to the next round: mines empty blocks (anvil_mine) up to the first block of the next round,
  * then calls initializeRound, which records the round's block hash and emits NewRound.
  */
 public final class RoundAdvancer {
-    private final HardhatRpc rpc;
+    private final AnvilRpc rpc;
     private final ChainReader reader;
     private final RoundsManagerClient rounds;
     private final Transactor initializer;
 
-    public RoundAdvancer(HardhatRpc rpc, ChainReader reader, RoundsManagerClient rounds, Transactor initializer) {
+    public RoundAdvancer(AnvilRpc rpc, ChainReader reader, RoundsManagerClient rounds, Transactor initializer) {
         this.rpc = rpc;
         this.reader = reader;
         this.rounds = rounds;

@@ -26,7 +26,7 @@ import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The dev contracts behave as Livepeer's deployed ones where the redeemer meets them (LIVEPEER.md): each case is
- * reached by a ticket or call built to hit it, on a real Hardhat node.
+ * reached by a ticket or call built to hit it, on a real anvil node.
  */
 class ContractFidelityTest {
     private static final BigInteger GWEI = BigInteger.TEN.pow(9);

@@ -14,7 +14,7 @@ class ChainHomeTest {
     void locatesTheChainDirectoryFromTheWorkingDirectory() {
         ChainHome home = ChainHome.locate(); // surefire runs in chain/
         assertThat(home.dir().resolve("package.json")).isRegularFile();
-        assertThat(home.hardhatConfig()).isRegularFile();
+        assertThat(home.anvil()).isExecutable();
         assertThat(home.exitWithParentScript()).isRegularFile();
         assertThat(home.isInstalled()).isTrue();
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class DevAccountsTest {
 
     @Test
-    void hardhatsMnemonicGivesHardhatsWellKnownAccounts() {
-        DevAccounts accounts = DevAccounts.fromMnemonic(DevAccounts.HARDHAT_MNEMONIC, 6);
+    void theDevMnemonicGivesTheWellKnownAccounts() {
+        DevAccounts accounts = DevAccounts.fromMnemonic(DevAccounts.DEV_MNEMONIC, 6);
         assertThat(accounts.deployer().address()).isEqualTo(Address.parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
         assertThat(accounts.deployer().privateKey())
                 .isEqualTo("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");

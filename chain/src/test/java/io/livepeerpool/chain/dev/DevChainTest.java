@@ -27,25 +27,27 @@ class DevChainTest {
     void startsWithTheChainIdAndTheDerivedFundedAccountsAndLeavesNothingBehindOnClose(@TempDir Path workDir) throws Exception {
         DevChain chain = DevChain.start(DevChainOptions.defaults().withWorkDir(workDir));
         long pid = chain.pid();
+        long anvilPid = chain.anvilPid().orElseThrow();
         int port = chain.port();
         try {
             log.info("dev chain start-up: {} ms", chain.startupTime().toMillis());
             assertThat(chain.startupTime()).isLessThan(Duration.ofSeconds(30));
-            assertThat(chain.hardhat().chainId()).isEqualTo(31337);
+            assertThat(chain.anvil().chainId()).isEqualTo(31337);
             assertThat(chain.web3j().ethChainId().send().getChainId()).isEqualTo(BigInteger.valueOf(31337));
-            assertThat(chain.hardhat().accounts()).containsExactlyElementsOf(
+            assertThat(chain.anvil().accounts()).containsExactlyElementsOf(
                     chain.accounts().all().stream().map(a -> a.address().hex()).toList());
             BigInteger balance = chain.web3j().ethGetBalance(chain.accounts().broadcaster().address().hex(),
                     DefaultBlockParameterName.LATEST).send().getBalance();
             assertThat(balance).isEqualTo(BigInteger.TEN.pow(22)); // 10,000 ETH
-            assertThat(chain.logFile()).isEqualTo(workDir.resolve("hardhat.log")).isRegularFile();
-            assertThat(workDir.resolve("hardhat.pid")).content().contains(Long.toString(pid));
+            assertThat(chain.logFile()).isEqualTo(workDir.resolve("anvil.log")).isRegularFile();
+            assertThat(workDir.resolve("anvil.pid")).content().contains(Long.toString(pid));
         } finally {
             chain.close();
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
+        assertThat(ProcessHandle.of(anvilPid).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
         assertThat(portOpen(port)).isFalse();
-        assertThat(workDir.resolve("hardhat.pid")).doesNotExist();
+        assertThat(workDir.resolve("anvil.pid")).doesNotExist();
         chain.close(); // idempotent
     }
 
@@ -60,11 +62,15 @@ class DevChainTest {
                     .redirectErrorStream(true)
                     .start();
             long nodePid = -1;
+            long wrapperPid = -1;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null && !line.startsWith("ready")) {
                     if (line.startsWith("nodePid=")) {
                         nodePid = Long.parseLong(line.substring("nodePid=".length()));
+                    }
+                    if (line.startsWith("wrapperPid=")) {
+                        wrapperPid = Long.parseLong(line.substring("wrapperPid=".length()));
                     }
                 }
                 assertThat(line).as("DevChainMain output ends with ready").isNotNull();
@@ -77,12 +83,15 @@ class DevChainTest {
                 jvm.waitFor(30, TimeUnit.SECONDS);
             }
             assertThat(nodePid).isPositive();
-            Optional<ProcessHandle> node = ProcessHandle.of(nodePid);
-            if (node.isPresent()) {
-                node.get().onExit().get(15, TimeUnit.SECONDS);
+            assertThat(wrapperPid).isPositive();
+            for (long pid : new long[] {nodePid, wrapperPid}) {
+                Optional<ProcessHandle> node = ProcessHandle.of(pid);
+                if (node.isPresent()) {
+                    node.get().onExit().get(15, TimeUnit.SECONDS);
+                }
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("kill9=" + kill9 + " pid " + pid)
+                        .isIn(Optional.empty(), Optional.of(false));
             }
-            assertThat(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive)).as("kill9=" + kill9)
-                    .isIn(Optional.empty(), Optional.of(false));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.livepeerpool.launcher.dev;
 
 import io.livepeerpool.chain.contracts.RoundsManagerClient;
-import io.livepeerpool.chain.dev.HardhatRpc;
+import io.livepeerpool.chain.dev.AnvilRpc;
 import io.livepeerpool.chain.dev.RoundAdvancer;
 import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.chain.tx.Transactor;
@@ -40,7 +40,7 @@ final class AdvanceRoundCommand implements Callable<Integer> {
             Transactor deployer = new Transactor(web3j, Credentials.create(dev.accounts().get("deployer").privateKey()), dev.chainId());
             BigInteger round;
             try {
-                round = new RoundAdvancer(new HardhatRpc(dev.chainRpcUrl()), reader, rounds, deployer).advance();
+                round = new RoundAdvancer(new AnvilRpc(dev.chainRpcUrl()), reader, rounds, deployer).advance();
             } catch (RuntimeException e) {
                 throw new UserInputException("cannot reach the dev chain at " + dev.chainRpcUrl()
                         + " (is `./pool dev` still running?): " + e.getMessage());

@@ -42,7 +42,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code pool dev}: the whole pool in one process on the embedded devstack: Kafka, Schema Registry, PostgreSQL and
  * a dev chain with Livepeer-compatible contracts, plus the projector, the ledger, the chain watcher and the gateway.
- * Everything persistent lives in the data dir, so a restart keeps topics, rows and the dev orchestrator's key.
+ * Everything persistent lives in the data dir, so a restart keeps topics, rows, the dev orchestrator's key and the
+ * chain itself (anvil's state: blocks, balances, contracts, rounds), which the watcher's cursor and the max float
+ * state go on from.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = "Run the whole pool on this machine: embedded Kafka, Schema Registry, PostgreSQL, a dev chain and every service.",
@@ -85,6 +87,7 @@ public final class DevCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir.toAbsolutePath().normalize();
+        KeptChain.requireChainOf(dir);
         // The devstack is started first, so the runner stops it last: every service stops before the infrastructure
         // it uses (the gateway, the watcher, the ledger, the projector; then Kafka, PostgreSQL, the registry, the chain).
         try (ServiceRunner runner = new ServiceRunner(stopTimeout())) {
@@ -94,7 +97,6 @@ public final class DevCommand implements Callable<Integer> {
             Devstack infra = devstack.devstack();
             DevNetwork chain = infra.chain().orElseThrow();
             infra.createTopics(Topics.newTopics(0, (short) 1));
-            RoundContinuity.continueAfterLastSettlement(chain, infra.jdbcUrl(), infra.jdbcUser(), infra.jdbcPassword());
 
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
@@ -110,8 +112,6 @@ public final class DevCommand implements Callable<Integer> {
             ChainWatcher watcher = ChainWatcher.fromConfig(ChainWatcherConfig.load(source), registry);
             GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(source), registry);
             RedeemerService redeemer = RedeemerService.fromConfig(RedeemerConfig.load(source), registry);
-            // max float state belongs to this start's fresh chain (like the watcher's cursor): start it clean
-            io.livepeerpool.platform.files.Directories.deleteRecursively(dir.resolve("max-float-state"));
             var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
@@ -192,7 +192,7 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("chain.roundsManager", chain.contracts().roundsManager().hex());
         settings.put("chain.bondingManager", chain.contracts().bondingManager().hex());
         settings.put("chain.startBlock", chain.contracts().deployBlock().toString());
-        // Hardhat mines a block per transaction and never reorganizes; with confirmations > 0 the newest block's logs
+        // anvil mines a block per transaction and never reorganizes; with confirmations > 0 the newest block's logs
         // (a NewRound from advance-round) would wait for some later transaction.
         settings.put("chain.confirmations", "0");
         settings.put("chain.pollIntervalMs", "500");
@@ -201,15 +201,15 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("redeemer.grpc.port", Integer.toString(redeemerPort));
         settings.put("redeemer.grpc.dnsName", "localhost");
         settings.put("redeemer.grpc.recipients", chain.accounts().orchestrator().address().hex());
-        // Each start is a fresh chain (Hardhat keeps no state), so its logs get a cursor of their own.
-        settings.put("chainWatcher.id", "dev-" + System.currentTimeMillis());
+        // The chain is kept in the data dir, so the watcher goes on from its cursor (whose block hash it checks).
+        settings.put("chainWatcher.id", "dev");
         // the redeemer signs with the dev chain's "redeemer" account; tickets are redeemable as soon as they arrive
         settings.put("chain.id", Long.toString(chain.chain().chainId()));
         settings.put("redeemer.walletKey", chain.accounts().redeemer().privateKey());
         settings.put("redeemer.paramsDelayBlocks", "0");
         settings.put("redeemer.pollIntervalMs", "200");
         settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
-        settings.put("maxFloat.applicationId", "dev-max-float-" + System.currentTimeMillis());
+        settings.put("maxFloat.applicationId", "dev-max-float");
         settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
         return settings;
     }

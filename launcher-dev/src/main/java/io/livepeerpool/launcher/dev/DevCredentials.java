@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * What a developer (or a benchmark, a demo script, {@code pool dev advance-round}) needs to talk to the running dev
- * pool; written to {@code DIR/dev-credentials.json} at every start because the certificate, ports and chain change
- * per start. The chain keys are Hardhat's publicly known dev accounts, never real money.
+ * pool; written to {@code DIR/dev-credentials.json} at every start because the certificate and the ports change per
+ * start (the chain and its contracts are kept). The chain keys are the publicly known dev accounts of anvil (and
+ * Hardhat), never real money.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DevCredentials(

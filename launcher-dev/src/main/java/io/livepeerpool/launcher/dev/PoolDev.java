@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * {@code pool} for development ({@code launcher-dev/target/pool-dev.jar}): every production command of {@link Pool}
- * plus the ones that need the embedded dev stack (Kafka broker, PostgreSQL binaries, Apicurio, Hardhat chain) or the
+ * plus the ones that need the embedded dev stack (Kafka broker, PostgreSQL binaries, Apicurio, anvil chain) or the
  * source tree. Kept out of the production jar so that images carry none of it; {@code ./pool} runs this jar for
  * {@code dev}, {@code bench}, {@code test} and help, the production jar for everything else.
  */

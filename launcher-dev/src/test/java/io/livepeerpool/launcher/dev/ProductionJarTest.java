@@ -39,10 +39,10 @@ class ProductionJarTest {
                 .noneMatch(e -> e.startsWith("kafka/server/")) // the embedded broker
                 .noneMatch(e -> e.startsWith("org/apache/kafka/metadata/"))
                 .noneMatch(e -> e.startsWith("io/livepeerpool/devstack/"))
-                .noneMatch(e -> e.startsWith("io/livepeerpool/chain/dev/")) // Hardhat node, deployer, dev accounts
+                .noneMatch(e -> e.startsWith("io/livepeerpool/chain/dev/")) // anvil node, deployer, dev accounts
                 .noneMatch(e -> e.startsWith("io/livepeerpool/launcher/dev/"))
                 .noneMatch(e -> e.startsWith("io/livepeerpool/launcher/bench/"))
-                .noneMatch(e -> e.toLowerCase(Locale.ROOT).contains("hardhat"))
+                .noneMatch(e -> e.toLowerCase(Locale.ROOT).contains("anvil"))
                 .noneMatch(e -> e.contains("node_modules"));
     }
 

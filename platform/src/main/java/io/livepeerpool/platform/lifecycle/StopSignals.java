@@ -10,7 +10,7 @@ import sun.misc.Signal;
  * SIGTERM and SIGINT stop the running {@link ServiceRunner}s in order, then exit with 128 + the signal number.
  *
  * <p>Why not only a shutdown hook: the JVM runs all shutdown hooks at once, in no order, and the embedded
- * infrastructure's libraries register their own (zonky's PostgreSQL, the schema registry and Hardhat child
+ * infrastructure's libraries register their own (zonky's PostgreSQL, the schema registry and anvil child
  * processes), which then stop PostgreSQL while the projector still writes. Catching the signal lets the services stop
  * first, their infrastructure last; the hooks then find everything stopped. ({@code sun.misc.Signal} is the JDK's
  * supported-in-practice way to do this, in {@code jdk.unsupported}, as Kafka's own broker does.) Without a running

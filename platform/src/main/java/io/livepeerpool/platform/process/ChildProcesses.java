@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Child processes the dev infrastructure starts (schema registry, PostgreSQL, Hardhat): stopping them gracefully,
+ * Child processes the dev infrastructure starts (schema registry, PostgreSQL, anvil): stopping them gracefully,
  * then forcibly, with their descendants; and stopping one left behind by an earlier run whose JVM was killed before
  * it could clean up (kill -9, an IDE's stop), which would hold the port, the file locks or the data files.
  */

@@ -87,6 +87,8 @@ public final class RedemptionWorker implements ConsumerRebalanceListener {
     private final PendingOffsets offsets = new PendingOffsets();
     private final TreeMap<Long, InFlight> inFlight = new TreeMap<>();
     private final Map<String, String> lastRetryReason = new HashMap<>();
+    /** Each ticket's own redemption gas from its pre-flight, for the batch that carries it. */
+    private final Map<String, BigInteger> preflightGas = new HashMap<>();
     private RedemptionWindow window;
     private long nextNonce = -1;
     private boolean needsReconcile = true;
@@ -392,6 +394,7 @@ public final class RedemptionWorker implements ConsumerRebalanceListener {
         if (!gasWorth.covers(t.faceValue(), gas, price)) {
             return new Verdict.Retry("face value " + t.faceValue() + " does not cover redemption gas " + gas + " x " + price);
         }
+        preflightGas.put(t.ticketHash(), gas);
         return new Verdict.Proceed();
     }
 
@@ -412,6 +415,9 @@ public final class RedemptionWorker implements ConsumerRebalanceListener {
         List<SignedTicket> signed = batch.stream().map(QueuedTicket::ticket).toList();
         String calldata = signed.size() == 1
                 ? TicketBrokerClient.redeemCalldata(signed.getFirst()) : TicketBrokerClient.batchRedeemCalldata(signed);
+        BigInteger singles = batch.stream().map(t -> preflightGas.getOrDefault(t.ticketHash(), BigInteger.ZERO))
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        batch.forEach(t -> preflightGas.remove(t.ticketHash()));
         BigInteger estimate;
         try {
             estimate = chain.estimateGas(wallet.address(), calldata);
@@ -420,7 +426,10 @@ public final class RedemptionWorker implements ConsumerRebalanceListener {
             batch.forEach(t -> retry(t, e.revertReason().orElse("batch estimate reverted"), System.currentTimeMillis()));
             return;
         }
-        BigInteger gasLimit = estimate.multiply(GAS_LIMIT_MARGIN_PCT).divide(HUNDRED);
+        // A batch skips a ticket whose redemption fails, running out of gas included, so a node that estimates by
+        // searching for the least gas at which the call does not revert (anvil) can answer with enough gas for only
+        // some of the tickets: never less than the sum of their own estimates.
+        BigInteger gasLimit = estimate.max(singles).multiply(GAS_LIMIT_MARGIN_PCT).divide(HUNDRED);
         Fees fees = chain.currentFees();
         BigInteger balance = chain.balance(wallet.address());
         if (balance.compareTo(gasLimit.multiply(fees.maxFeePerGas())) < 0) {

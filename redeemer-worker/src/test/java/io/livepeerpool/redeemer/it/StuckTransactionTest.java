@@ -29,16 +29,16 @@ class StuckTransactionTest {
             SignedTicket ticket = net.ticketMaker().make(net.accounts().orchestrator().address(), BigInteger.TEN.pow(15),
                     TicketMaker.ALWAYS_WINS);
             long nonceBefore = RedeemerCrashTest.walletNonce(net);
-            net.chain().hardhat().call("evm_setAutomine", false);
+            net.chain().anvil().call("evm_setAutomine", false);
             try {
                 f.post(ticket);
                 f.start(Map.of("redeemer.replaceAfterMs", "1500", "redeemer.feeBumpPct", "20"));
                 RedeemerFixture.await("a replacement", WAIT, () -> f.intents().stream()
                         .anyMatch(i -> i.getState() == RedemptionIntentState.Replaced));
             } finally {
-                net.chain().hardhat().call("evm_setAutomine", true);
+                net.chain().anvil().call("evm_setAutomine", true);
             }
-            net.chain().hardhat().mine(1);
+            net.chain().anvil().mine(1);
             RedeemerFixture.await("the outcome", WAIT, () -> f.outcomes().size() == 1);
             Thread.sleep(1_000);
 

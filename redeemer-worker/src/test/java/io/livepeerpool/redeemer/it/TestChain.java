@@ -4,7 +4,7 @@ import io.livepeerpool.chain.dev.DeployOptions;
 import io.livepeerpool.chain.dev.DevChain;
 import io.livepeerpool.chain.dev.DevNetwork;
 
-/** One Hardhat node per test JVM (stopped by DevChain's shutdown hook); each test deploys its own contracts. */
+/** One anvil node per test JVM (stopped by DevChain's shutdown hook); each test deploys its own contracts. */
 final class TestChain {
     private static DevChain chain;
 

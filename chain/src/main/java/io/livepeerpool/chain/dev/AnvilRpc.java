@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Plain JSON-RPC to the Hardhat node for what web3j has no method for (hardhat_mine, evm_snapshot, ...). */
-public final class HardhatRpc {
+/** Plain JSON-RPC to the anvil node for what web3j has no method for (anvil_mine, evm_snapshot, evm_setAutomine, ...). */
+public final class AnvilRpc {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
@@ -25,7 +25,7 @@ public final class HardhatRpc {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicLong ids = new AtomicLong();
 
-    public HardhatRpc(String rpcUrl) {
+    public AnvilRpc(String rpcUrl) {
         this.url = URI.create(rpcUrl);
     }
 
@@ -57,13 +57,18 @@ public final class HardhatRpc {
         return out;
     }
 
-    /** Mines {@code blocks} empty blocks at once (hardhat_mine). */
+    /** The code deployed at {@code address} at the latest block ({@code 0x} when there is none). */
+    public String code(String address) throws IOException, InterruptedException {
+        return call("eth_getCode", address, "latest").asText();
+    }
+
+    /** Mines {@code blocks} empty blocks at once (anvil_mine). */
     public void mine(long blocks) {
         if (blocks <= 0) {
             return;
         }
         try {
-            call("hardhat_mine", "0x" + Long.toHexString(blocks));
+            call("anvil_mine", "0x" + Long.toHexString(blocks));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
