@@ -28,6 +28,12 @@ import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.RewardReads;
 import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.reads.SettlementReads;
+import io.livepeerpool.gateway.reads.TranscoderEndpoints;
+import io.livepeerpool.gateway.reads.TranscoderReads;
+import io.livepeerpool.gateway.registration.RegistrationEndpoints;
+import io.livepeerpool.gateway.registration.RegistrationPublisher;
+import io.livepeerpool.gateway.registration.RegistrationValidator;
+import io.livepeerpool.schemas.performance.PerformanceKeys;
 import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
 import io.livepeerpool.gateway.reads.WinningTicketReads;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
@@ -112,7 +118,11 @@ final class GatewayAssembly {
                     new OpsEndpoints(health),
                     new StatusEndpoint(chainStatus(config, schemas, owned)),
                     config.get(GatewayConfig.BENCH_BASELINE),
-                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)));
+                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)),
+                    new RegistrationEndpoints(signed, new RegistrationValidator(), PerformanceKeys.policy(config),
+                            new RegistrationPublisher(single, new RecordEncoder<>(Topics.TRANSCODER_REGISTRATIONS,
+                                    AvroSerde.forTopic(Topics.TRANSCODER_REGISTRATIONS, schemas).serializer()))),
+                    new TranscoderEndpoints(new TranscoderReads(db, clock)));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));

@@ -10,6 +10,7 @@ import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import io.livepeerpool.platform.ops.OpsServer;
+import io.livepeerpool.schemas.performance.PerformanceKeys;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -90,7 +91,8 @@ public final class GatewayConfig {
                 AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
-                ChainWatcherConfig.WATCHER_ID);
+                ChainWatcherConfig.WATCHER_ID, PerformanceKeys.SEGMENT_MS, PerformanceKeys.SEGMENT_BITS,
+                PerformanceKeys.RENDITION_BITS, PerformanceKeys.MAX_SEGMENT_MS, PerformanceKeys.MAX_SESSIONS_CAP);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */
