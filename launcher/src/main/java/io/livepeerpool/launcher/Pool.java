@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ChainWatcherCommand.class,
             RedeemerCommand.class,
             MaxFloatCommand.class,
+            PerformanceCommand.class,
             io.livepeerpool.launcher.ticket.TicketCommand.class,
             CommandLine.HelpCommand.class
         })

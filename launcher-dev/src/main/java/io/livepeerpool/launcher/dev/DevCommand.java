@@ -103,7 +103,9 @@ public final class DevCommand implements Callable<Integer> {
             var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
-            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc));
+            var performance = io.livepeerpool.ledger.streams.performance.PerformanceService.fromConfig(
+                    Config.load(source, io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS), registry);
+            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, performance, redeemer, redeemerGrpc));
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()),
                     redeemerGrpc.address());
@@ -132,6 +134,7 @@ public final class DevCommand implements Callable<Integer> {
         keys.addAll(RedeemerConfig.keys());
         keys.addAll(GrpcRedeemerConfig.KEYS);
         keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
+        keys.addAll(io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS);
         return List.copyOf(keys);
     }
 
@@ -182,6 +185,8 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
         settings.put("maxFloat.applicationId", "dev-max-float-" + System.currentTimeMillis());
         settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
+        // statuses and latency windows survive a restart of pool dev (state from the topics and the changelog)
+        settings.put("performance.stateDir", dir.resolve("performance-state").toString());
         return settings;
     }
 
