@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -115,7 +116,8 @@ public final class PerformanceService implements Service {
             return;
         }
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // leave the group at once: a replacement instance takes the partitions without waiting for a timeout
+            streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();
@@ -131,8 +133,23 @@ public final class PerformanceService implements Service {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // static membership (as the ledger): a restart takes its partitions back; close(leaveGroup) removes it at once
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
         props.putAll(streamsOverrides);
         return props;
+    }
+
+    /** The application id, the host and the state directory: stable across restarts, distinct between instances. */
+    private String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String dir = config.stateDir().toAbsolutePath().normalize().toString();
+        return config.applicationId() + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + Integer.toHexString(dir.hashCode());
     }
 
     /**
