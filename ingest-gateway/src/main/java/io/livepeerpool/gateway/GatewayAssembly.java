@@ -31,6 +31,12 @@ import io.livepeerpool.gateway.dashboard.DashboardSettings;
 import io.livepeerpool.gateway.dashboard.ServiceHealthBoard;
 import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.reads.SettlementReads;
+import io.livepeerpool.gateway.reads.TranscoderEndpoints;
+import io.livepeerpool.gateway.reads.TranscoderReads;
+import io.livepeerpool.gateway.registration.RegistrationEndpoints;
+import io.livepeerpool.gateway.registration.RegistrationPublisher;
+import io.livepeerpool.gateway.registration.RegistrationValidator;
+import io.livepeerpool.schemas.performance.PerformanceKeys;
 import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
 import io.livepeerpool.gateway.reads.WinningTicketReads;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
@@ -120,7 +126,11 @@ final class GatewayAssembly {
                     new StatusEndpoint(chainStatus(config, schemas, owned), dashboard.explorerTxUrl()),
                     config.get(GatewayConfig.BENCH_BASELINE),
                     new WinningTicketEndpoints(new WinningTicketReads(db, clock)),
-                    new DashboardEndpoints(board));
+                    new DashboardEndpoints(board),
+                    new RegistrationEndpoints(signed, new RegistrationValidator(), PerformanceKeys.policy(config),
+                            new RegistrationPublisher(single, new RecordEncoder<>(Topics.TRANSCODER_REGISTRATIONS,
+                                    AvroSerde.forTopic(Topics.TRANSCODER_REGISTRATIONS, schemas).serializer()))),
+                    new TranscoderEndpoints(new TranscoderReads(db, clock)));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));

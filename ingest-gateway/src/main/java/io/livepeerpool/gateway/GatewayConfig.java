@@ -11,6 +11,7 @@ import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import io.livepeerpool.platform.ops.OpsServer;
+import io.livepeerpool.schemas.performance.PerformanceKeys;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -92,7 +93,9 @@ public final class GatewayConfig {
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
                 ChainWatcherConfig.WATCHER_ID, DashboardSettings.ENABLED, DashboardSettings.EXPLORER_TX_URL,
-                DashboardSettings.SERVICES);
+                DashboardSettings.SERVICES,
+                PerformanceKeys.SEGMENT_MS, PerformanceKeys.SEGMENT_BITS,
+                PerformanceKeys.RENDITION_BITS, PerformanceKeys.MAX_SEGMENT_MS, PerformanceKeys.MAX_SESSIONS_CAP);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */

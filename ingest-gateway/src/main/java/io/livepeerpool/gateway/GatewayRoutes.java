@@ -9,6 +9,8 @@ import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
+import io.livepeerpool.gateway.reads.TranscoderEndpoints;
+import io.livepeerpool.gateway.registration.RegistrationEndpoints;
 import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
 import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
@@ -21,7 +23,7 @@ public final class GatewayRoutes {
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
             StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets,
-            DashboardEndpoints dashboard) {
+            DashboardEndpoints dashboard, RegistrationEndpoints registrations, TranscoderEndpoints transcoders) {
     }
 
     private GatewayRoutes() {
@@ -33,6 +35,7 @@ public final class GatewayRoutes {
                 new Endpoint(POST, "/recordTranscoderJob", h.jobs()::recordTranscoderJob),
                 new Endpoint(POST, "/recordTranscoderJobs", h.jobs()::recordTranscoderJobs),
                 new Endpoint(POST, "/recordWinningTicket", h.tickets()::recordWinningTicket),
+                new Endpoint(POST, "/registerTranscoder", h.registrations()::registerTranscoder),
                 // public reads from the read model
                 new Endpoint(GET, "/getTranscodersJobs", h.reads()::getTranscodersJobs),
                 new Endpoint(GET, "/getTranscoderJobs", h.reads()::getTranscoderJobs),
@@ -44,6 +47,8 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getTranscoderBalance", h.reads()::getTranscoderBalance),
                 new Endpoint(GET, "/getWinningTickets", h.winningTickets()::getWinningTickets),
                 new Endpoint(GET, "/getWinningTicket", h.winningTickets()::getWinningTicket),
+                new Endpoint(GET, "/getTranscoderStatus", h.transcoders()::getTranscoderStatus),
+                new Endpoint(GET, "/getTranscoders", h.transcoders()::getTranscoders),
                 // operations
                 // operations: minimal and cached here; details and /metrics on the private ops listener
                 new Endpoint(GET, "/health", h.ops()::getHealth),

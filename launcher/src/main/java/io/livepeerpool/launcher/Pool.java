@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RedeemerCommand.class,
             MaxFloatCommand.class,
             io.livepeerpool.launcher.topics.TopicsCommand.class,
+            PerformanceCommand.class,
             io.livepeerpool.launcher.ticket.TicketCommand.class,
             CommandLine.HelpCommand.class
         })

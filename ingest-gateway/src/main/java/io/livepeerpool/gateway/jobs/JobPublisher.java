@@ -50,6 +50,9 @@ public final class JobPublisher {
                 .setProfiles(job.profiles())
                 .setRoundJob(job.roundJob())
                 .setFaceValue(new BigDecimal(job.faceValueWei()))
+                .setDownloadMs(job.phases() == null ? null : job.phases().downloadMs())
+                .setTranscodeMs(job.phases() == null ? null : job.phases().transcodeMs())
+                .setUploadMs(job.phases() == null ? null : job.phases().uploadMs())
                 .build();
     }
 }

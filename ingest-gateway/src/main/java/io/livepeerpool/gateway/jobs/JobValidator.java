@@ -22,13 +22,18 @@ import java.util.regex.Pattern;
  * than {@code duration x maxPixelsPerSecondPerProfile}. A job claiming more is refused:
  * {@code pixels x 1000 <= durationMs x profiles x maxPixelsPerSecondPerProfile}, in exact integers. Without it one job
  * could claim a whole round's revenue (pixels weigh most in a job's share).
+ *
+ * <p>Optional phase times {@code downloadMs}, {@code transcodeMs}, {@code uploadMs}: JSON integers >= 0, all three or
+ * none.
  */
 public final class JobValidator {
     public static final int BATCH_MAX = 1000;
     /** 3840 x 2160 at 60 frames per second (4K60): above any rendition a Livepeer transcoder is commonly asked for. */
     public static final long MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT = 3840L * 2160 * 60;
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Set<String> JOB_FIELDS = Set.of("jobId", "transcoder", "pixels", "duration", "profiles", "roundJob", "faceValue");
+    private static final Set<String> JOB_FIELDS = Set.of("jobId", "transcoder", "pixels", "duration", "profiles", "roundJob",
+            "faceValue", "downloadMs", "transcodeMs", "uploadMs");
+    private static final List<String> PHASE_FIELDS = List.of("downloadMs", "transcodeMs", "uploadMs");
     private static final int PROFILES_MAX = 64;
     private static final BigInteger MILLIS_PER_SECOND = BigInteger.valueOf(1000);
 
@@ -89,13 +94,37 @@ public final class JobValidator {
         Long profiles = f.integer("profiles", true, 1, PROFILES_MAX);
         Long roundJob = f.integer("roundJob", true, 0, Fields.INTEGER_MAX);
         BigInteger faceValue = f.uint256("faceValue", false, BigInteger.ZERO);
+        PhaseTimes phases = phases(f);
         if (pixels != null && durationMs != null && profiles != null) {
             requirePlausible(f, pixels, durationMs, profiles);
         }
         if (problems.size() > before) {
             return null;
         }
-        return new JobDetails(jobId, transcoder, pixels, durationMs, profiles.intValue(), roundJob, faceValue);
+        return new JobDetails(jobId, transcoder, pixels, durationMs, profiles.intValue(), roundJob, faceValue, phases);
+    }
+
+    /**
+     * The optional phase times: all three or none, since the performance topology watches their total (a job with
+     * one phase missing would look faster than it was). A missing one is named when another is given.
+     */
+    private static PhaseTimes phases(Fields f) {
+        boolean any = PHASE_FIELDS.stream().anyMatch(name -> f.node(name, false) != null);
+        if (!any) {
+            return null;
+        }
+        Long download = f.integer("downloadMs", false, 0, Fields.INTEGER_MAX);
+        Long transcode = f.integer("transcodeMs", false, 0, Fields.INTEGER_MAX);
+        Long upload = f.integer("uploadMs", false, 0, Fields.INTEGER_MAX);
+        for (String name : PHASE_FIELDS) {
+            if (f.node(name, false) == null) {
+                f.problem(name, "is required when any of downloadMs, transcodeMs, uploadMs is given (the three come together)");
+            }
+        }
+        if (download == null || transcode == null || upload == null) {
+            return null;
+        }
+        return new PhaseTimes(download, transcode, upload);
     }
 
     private void requirePlausible(Fields f, long pixels, long durationMs, long profiles) {

@@ -19,7 +19,7 @@ public record PageRequest(int limit, Cursor before) {
         return new PageRequest(limit, before(QueryParameter.single(query, "before").orElse(null), order));
     }
 
-    private static int limit(String text) {
+    static int limit(String text) {
         if (text == null) {
             return LIMIT_DEFAULT;
         }

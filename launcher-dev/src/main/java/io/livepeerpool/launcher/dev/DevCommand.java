@@ -100,11 +100,11 @@ public final class DevCommand implements Callable<Integer> {
 
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
-            // One source for every service: every key checked once against all of theirs (an unknown --set refused)
             // One ops endpoint watches every dev service; the dashboard shows each of them from its checks.
             int servicesOpsPort = io.livepeerpool.platform.net.FreePort.pick();
             Map<String, String> settings = serviceSettings(infra, chain, dir);
             settings.put("dashboard.services", "pool-dev=http://127.0.0.1:" + servicesOpsPort);
+            // One source for every service: every key checked once against all of theirs (an unknown --set refused)
             ConfigSource source = ConfigSource.of(settings).withOverrides(overrides).checkedAgainst(allKeys());
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
@@ -115,8 +115,10 @@ public final class DevCommand implements Callable<Integer> {
             var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
+            var performance = io.livepeerpool.ledger.streams.performance.PerformanceService.fromConfig(
+                    Config.load(source, io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS), registry);
             List<io.livepeerpool.platform.lifecycle.Service> services = List.of(projector, ledger, watcher, gateway,
-                    maxFloat, redeemer, redeemerGrpc);
+                    maxFloat, performance, redeemer, redeemerGrpc);
             runner.start(services);
             runner.start(List.of(new io.livepeerpool.platform.ops.OpsServer("127.0.0.1", servicesOpsPort, registry, () -> {
                 Map<String, Boolean> states = new LinkedHashMap<>();
@@ -161,6 +163,7 @@ public final class DevCommand implements Callable<Integer> {
         keys.addAll(RedeemerConfig.keys());
         keys.addAll(GrpcRedeemerConfig.KEYS);
         keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
+        keys.addAll(io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS);
         return List.copyOf(keys);
     }
 
@@ -211,6 +214,8 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
         settings.put("maxFloat.applicationId", "dev-max-float");
         settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
+        // statuses and latency windows survive a restart of pool dev (state from the topics and the changelog)
+        settings.put("performance.stateDir", dir.resolve("performance-state").toString());
         return settings;
     }
 

@@ -92,7 +92,7 @@ class ComposeFileTest {
     @Test
     void everyServiceOfThePoolIsThere() {
         assertThat(poolServices().keySet()).contains("gateway", "projector", "ledger", "chain-watcher", "redeemer",
-                "max-float", "topics");
+                "max-float", "performance", "topics");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
+import io.livepeerpool.schemas.avro.TranscoderRegistration;
+import io.livepeerpool.schemas.avro.TranscoderStatus;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroSerde;
@@ -20,8 +22,18 @@ public final class ProjectedTopics {
 
     /** Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests), redemption outcomes. */
     public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
-        return of(new Sources(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS,
-                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.REDEMPTIONS), registry);
+        List<ProjectedTopic<?>> topics = new java.util.ArrayList<>(of(new Sources(Topics.TRANSCODER_JOBS,
+                Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS, Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS,
+                Topics.REDEMPTIONS), registry));
+        topics.addAll(performance(Topics.TRANSCODER_REGISTRATIONS, Topics.TRANSCODER_STATUS, registry));
+        return List.copyOf(topics);
+    }
+
+    /** Transcoder registrations and statuses (admission and performance). */
+    static List<ProjectedTopic<?>> performance(TopicSpec<TranscoderRegistration> registrations,
+            TopicSpec<TranscoderStatus> statuses, SchemaRegistryClient registry) {
+        return List.of(projected(registrations, new TranscoderRegistrationRows(), registry),
+                projected(statuses, new TranscoderStatusRows(), registry));
     }
 
     /** The topics to read, one per table mapper; tests use topics of their own with the catalogue's types. */

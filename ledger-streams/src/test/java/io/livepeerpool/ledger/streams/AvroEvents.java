@@ -20,7 +20,7 @@ final class AvroEvents {
     static io.livepeerpool.schemas.avro.TranscoderJob job(TranscoderJob job) {
         return new io.livepeerpool.schemas.avro.TranscoderJob("req-" + job.jobId(), job.orchestrator(), "key-1",
                 Instant.ofEpochMilli(1_700_000_000_000L), job.jobId(), job.transcoder(), job.pixels(),
-                job.durationMs(), Math.toIntExact(job.profiles()), job.roundJob(), BigDecimal.ZERO);
+                job.durationMs(), Math.toIntExact(job.profiles()), job.roundJob(), BigDecimal.ZERO, null, null, null);
     }
 
     static ChainEvent transfer(TicketTransfer t) {

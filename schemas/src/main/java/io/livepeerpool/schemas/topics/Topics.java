@@ -12,6 +12,8 @@ import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.RedemptionIntent;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
+import io.livepeerpool.schemas.avro.TranscoderRegistration;
+import io.livepeerpool.schemas.avro.TranscoderStatus;
 import io.livepeerpool.schemas.avro.WinningTicket;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import java.util.LinkedHashMap;
@@ -130,13 +132,33 @@ public final class Topics {
             "pool.payouts", "transcoder address (lowercase hex)", Payout.class,
             Payout.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
 
+    /**
+     * Transcoder registrations with their benchmark and the admission decision, keyed by transcoder address. The
+     * same partition count as {@link #TRANSCODER_JOBS} on purpose: the performance topology reads both in one task
+     * per partition, so one transcoder's jobs and registrations meet (it checks the counts at start). Kept forever:
+     * with the jobs, the source the statuses are rebuilt from.
+     */
+    public static final TopicSpec<TranscoderRegistration> TRANSCODER_REGISTRATIONS = new TopicSpec<>(
+            "pool.transcoder-registrations", "transcoder address (lowercase hex)", TranscoderRegistration.class,
+            TranscoderRegistration.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ingest-gateway");
+
+    /**
+     * Each transcoder's admission status and latency figures (admitted / excluded, with the figures that excluded
+     * it), keyed by transcoder address. Compacted: derived from registrations and jobs; the last record per
+     * transcoder is its status, which the projector serves.
+     */
+    public static final TopicSpec<TranscoderStatus> TRANSCODER_STATUS = new TopicSpec<>(
+            "pool.transcoder-status", "transcoder address (lowercase hex)", TranscoderStatus.class,
+            TranscoderStatus.getClassSchema(), 6, TopicSpec.CleanupPolicy.COMPACT, FOREVER,
+            "ledger-streams (performance)");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
-                PAYOUTS);
+                PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

@@ -160,7 +160,7 @@ public final class LedgerBench {
                 // a typical job: 2 s, 240p/360p/720p at 30 fps
                 jobs.send(new ProducerRecord<>(topics.jobs().name(), transcoder, new TranscoderJob("bench-" + i,
                         ORCHESTRATOR, "bench", receivedAt, "job-" + i, transcoder, 75_254_400L, 2_000L, 3, 1L,
-                        BigDecimal.ZERO)));
+                        BigDecimal.ZERO, null, null, null)));
             }
             jobs.flush();
         }
