@@ -3,6 +3,7 @@ package io.livepeerpool.schemas.topics;
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.FeeWithdrawal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
@@ -130,13 +131,23 @@ public final class Topics {
             "pool.payouts", "transcoder address (lowercase hex)", Payout.class,
             Payout.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
 
+    /**
+     * The fee withdrawer's write-ahead log and record of every withdrawFees transaction (Intent, then Withdrawn,
+     * Reverted or Dropped), keyed by orchestrator address. One partition: one record per withdrawal. Retained forever:
+     * it is the record of the pool's money moved from BondingManager to the payout wallet, and a restarted withdrawer
+     * reads it back to find an open intent before it signs anything.
+     */
+    public static final TopicSpec<FeeWithdrawal> FEE_WITHDRAWALS = new TopicSpec<>(
+            "pool.fee-withdrawals", "orchestrator address (lowercase hex)", FeeWithdrawal.class,
+            FeeWithdrawal.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker (fee withdrawer)");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
-                PAYOUTS);
+                PAYOUTS, FEE_WITHDRAWALS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */
