@@ -118,9 +118,12 @@ public final class WalletNode {
 
     /** The receipt of {@code txHash} once mined (a failed one without its reason: see {@link ChainReader#revertReasonOfMined}). */
     public Optional<TxResult> receipt(String txHash) {
-        Optional<TransactionReceipt> receipt = rpc("eth_getTransactionReceipt",
-                () -> send(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt());
-        return receipt.map(TxResult::fromReceipt);
+        return rawReceipt(txHash).map(TxResult::fromReceipt);
+    }
+
+    /** The node's receipt as it is (block hash, log indexes), once mined. */
+    public Optional<TransactionReceipt> rawReceipt(String txHash) {
+        return rpc("eth_getTransactionReceipt", () -> send(web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt());
     }
 
     /** A read: a transport failure is retried once at once; a second failure is the caller's {@link RpcFailure}. */

@@ -17,7 +17,7 @@ import io.livepeerpool.redeemer.preflight.GasWorth;
 import io.livepeerpool.redeemer.preflight.RevertClassifier;
 import io.livepeerpool.redeemer.preflight.Verdict;
 import io.livepeerpool.redeemer.queue.ChainTime;
-import io.livepeerpool.redeemer.queue.PendingOffsets;
+import io.livepeerpool.platform.offsets.PendingOffsets;
 import io.livepeerpool.redeemer.queue.QueuedTicket;
 import io.livepeerpool.redeemer.queue.Readiness;
 import io.livepeerpool.redeemer.queue.RedeemClock;

@@ -7,6 +7,7 @@ import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
 import io.livepeerpool.schemas.avro.Payout;
+import io.livepeerpool.schemas.avro.PayoutIntent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.RedemptionIntent;
@@ -130,13 +131,23 @@ public final class Topics {
             "pool.payouts", "transcoder address (lowercase hex)", Payout.class,
             Payout.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
 
+    /**
+     * The payout worker's write-ahead journal: one record per PoolPayouts.pay transaction before it is broadcast
+     * (Open), then its fee-bumped replacement at the same nonce (Replaced) and its closing once every outcome is in
+     * {@link #PAYOUTS} (Closed). Keyed by payout wallet so one wallet's nonces stay ordered on one partition. Retained
+     * forever: it is the proof of what was signed, and a worker reads it back at start to reconcile with the chain.
+     */
+    public static final TopicSpec<PayoutIntent> PAYOUT_INTENTS = new TopicSpec<>(
+            "pool.payout-intents", "payout wallet address (lowercase hex)", PayoutIntent.class,
+            PayoutIntent.getClassSchema(), 3, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
-                PAYOUTS);
+                PAYOUTS, PAYOUT_INTENTS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */
