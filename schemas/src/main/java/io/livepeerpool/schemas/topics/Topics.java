@@ -8,6 +8,7 @@ import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
 import io.livepeerpool.schemas.avro.Payout;
+import io.livepeerpool.schemas.avro.PayoutIntent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.RedemptionIntent;
@@ -132,6 +133,16 @@ public final class Topics {
             Payout.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
 
     /**
+     * The payout worker's write-ahead journal: one record per PoolPayouts.pay transaction before it is broadcast
+     * (Open), then its fee-bumped replacement at the same nonce (Replaced) and its closing once every outcome is in
+     * {@link #PAYOUTS} (Closed). Keyed by payout wallet so one wallet's nonces stay ordered on one partition. Retained
+     * forever: it is the proof of what was signed, and a worker reads it back at start to reconcile with the chain.
+     */
+    public static final TopicSpec<PayoutIntent> PAYOUT_INTENTS = new TopicSpec<>(
+            "pool.payout-intents", "payout wallet address (lowercase hex)", PayoutIntent.class,
+            PayoutIntent.getClassSchema(), 3, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
+
+    /**
      * The fee withdrawer's write-ahead log and record of every withdrawFees transaction (Intent, then Withdrawn,
      * Reverted or Dropped), keyed by orchestrator address. One partition: one record per withdrawal. Retained forever:
      * it is the record of the pool's money moved from BondingManager to the payout wallet, and a restarted withdrawer
@@ -147,7 +158,7 @@ public final class Topics {
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
-                PAYOUTS, FEE_WITHDRAWALS);
+                PAYOUTS, PAYOUT_INTENTS, FEE_WITHDRAWALS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

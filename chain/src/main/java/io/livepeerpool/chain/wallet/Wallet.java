@@ -1,4 +1,4 @@
-package io.livepeerpool.redeemer.wallet;
+package io.livepeerpool.chain.wallet;
 
 import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
@@ -9,8 +9,9 @@ import org.web3j.crypto.TransactionEncoder;
 import org.web3j.utils.Numeric;
 
 /**
- * The redeemer's wallet: signs EIP-1559 transactions at a nonce the caller chose, so the signed bytes can be recorded
- * before they are broadcast and rebroadcast byte for byte after a crash. The key never leaves this object.
+ * A worker's wallet (the redeemer's, the payout worker's): signs EIP-1559 transactions at a nonce the caller chose, so
+ * the signed bytes can be recorded before they are broadcast and rebroadcast byte for byte after a crash. The key
+ * never leaves this object.
  */
 public final class Wallet {
     private final Credentials credentials;
@@ -28,8 +29,13 @@ public final class Wallet {
     }
 
     public SignedTx sign(long nonce, Address to, String data, BigInteger gasLimit, Fees fees) {
+        return sign(nonce, to, BigInteger.ZERO, data, gasLimit, fees);
+    }
+
+    /** A call carrying {@code value} wei. */
+    public SignedTx sign(long nonce, Address to, BigInteger value, String data, BigInteger gasLimit, Fees fees) {
         RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gasLimit, to.hex(),
-                BigInteger.ZERO, data, fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
+                value, data, fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
         String raw = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials));
         return new SignedTx(nonce, raw, Hash.sha3(raw), gasLimit, fees);
     }

@@ -1,4 +1,4 @@
-package io.livepeerpool.redeemer.outcome;
+package io.livepeerpool.chain.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

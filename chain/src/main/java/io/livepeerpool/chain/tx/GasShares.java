@@ -1,4 +1,4 @@
-package io.livepeerpool.redeemer.outcome;
+package io.livepeerpool.chain.tx;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

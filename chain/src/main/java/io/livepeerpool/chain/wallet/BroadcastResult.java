@@ -1,4 +1,4 @@
-package io.livepeerpool.redeemer.chain;
+package io.livepeerpool.chain.wallet;
 
 /** What the node said to a raw transaction. */
 public sealed interface BroadcastResult {
@@ -6,7 +6,7 @@ public sealed interface BroadcastResult {
     record Accepted() implements BroadcastResult {
     }
 
-    /** Refused because the nonce is already used: one of our transactions at that nonce was mined. */
+    /** Refused because the nonce is already used: one of this wallet's transactions at that nonce was mined. */
     record NonceUsed(String message) implements BroadcastResult {
     }
 

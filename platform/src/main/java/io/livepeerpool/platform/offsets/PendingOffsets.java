@@ -1,12 +1,13 @@
-package io.livepeerpool.redeemer.queue;
+package io.livepeerpool.platform.offsets;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Which winning-ticket offsets may be committed: per partition, everything before the oldest ticket that has no
- * outcome yet. A restart re-reads from there; tickets that already have outcomes are then skipped by hash.
+ * Which source offsets a worker may commit (the redeemer's winning tickets, the payout worker's requests): per
+ * partition, everything before the oldest record that has no outcome yet. A restart re-reads from there; records
+ * that already have outcomes are then skipped by their id.
  */
 public final class PendingOffsets {
     private final Map<Integer, TreeSet<Long>> pending = new HashMap<>();

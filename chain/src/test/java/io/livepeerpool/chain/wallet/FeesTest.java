@@ -1,4 +1,4 @@
-package io.livepeerpool.redeemer.wallet;
+package io.livepeerpool.chain.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
