@@ -1,19 +1,17 @@
 package io.livepeerpool.payout.fees;
 
 import io.livepeerpool.chain.abi.Abi;
-import io.livepeerpool.chain.abi.Words;
 import io.livepeerpool.chain.contracts.BondingManagerClient;
+import io.livepeerpool.chain.payouts.PoolPayoutsClient;
 import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.chain.tx.TxResult;
 import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.protocol.ticket.Bytes32;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -26,19 +24,16 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * as {@link FeeChainException}; the withdrawer answers both by looking again (reconciling first) on its next turn.
  */
 public final class FeeChain {
-    static final String PAID = "paid(bytes32)";
-    static final String REFUSED = "refused(bytes32)";
-
     private final Web3j web3j;
     private final ChainReader reader;
     private final BondingManagerClient bondingManager;
-    private final Optional<Address> poolPayouts;
+    private final Optional<PoolPayoutsClient> poolPayouts;
 
     public FeeChain(Web3j web3j, Address bondingManager, Optional<Address> poolPayouts) {
         this.web3j = web3j;
         this.reader = new ChainReader(web3j);
         this.bondingManager = new BondingManagerClient(reader, bondingManager);
-        this.poolPayouts = poolPayouts;
+        this.poolPayouts = poolPayouts.map(a -> new PoolPayoutsClient(reader, a));
     }
 
     public Address bondingManager() {
@@ -120,14 +115,8 @@ public final class FeeChain {
         if (poolPayouts.isEmpty()) {
             return false;
         }
-        Bytes32 id = new Bytes32(onChainId(payoutId));
-        return Words.of(reader.call(poolPayouts.get(), Abi.call(PAID, id))).bool(0)
-                || Words.of(reader.call(poolPayouts.get(), Abi.call(REFUSED, id))).bool(0);
-    }
-
-    /** The bytes32 id PoolPayouts knows a payout by: keccak256 of the UTF-8 payoutId (Payout.onChainId). */
-    public static byte[] onChainId(String payoutId) {
-        return Hash.sha3(payoutId.getBytes(StandardCharsets.UTF_8));
+        Bytes32 id = PoolPayoutsClient.onChainId(payoutId);
+        return poolPayouts.get().paid(id) || poolPayouts.get().refused(id);
     }
 
     private static <T extends Response<?>> T send(Request<?, T> request) {

@@ -4,10 +4,9 @@ import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
-import io.livepeerpool.payout.keystore.Keystores;
+import io.livepeerpool.chain.wallet.WalletKeys;
 import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,8 @@ public final class FeeWithdrawalConfig {
             "BondingManager address (required when the fee withdrawal is enabled)");
     public static final ConfigKey<String> POOL_PAYOUTS = ConfigKey.string("chain.poolPayouts", "",
             "PoolPayouts address; when set, payout requests the contract already settled count as paid");
-    public static final ConfigKey<String> RPC_URL = ConfigKey.string("chain.rpcUrl", null, "Ethereum JSON-RPC endpoint (HTTP)");
+    public static final ConfigKey<String> RPC_URL = ConfigKey.secret("chain.rpcUrl",
+            "Ethereum JSON-RPC endpoint (HTTP); a secret, since provider URLs embed API keys");
     public static final ConfigKey<Long> CHAIN_ID = ConfigKey.longValue("chain.id", 31337, 1, Long.MAX_VALUE,
             "chain id signed into every transaction (42161 Arbitrum One, 31337 the dev chain)");
     public static final ConfigKey<Integer> CONFIRMATIONS = ConfigKey.integer("chain.confirmations", 12, 0, 100_000,
@@ -107,20 +107,7 @@ public final class FeeWithdrawalConfig {
 
     /** The orchestrator's key: the hex key, else the keystore with its password file. Problems never show the secret. */
     static Credentials credentials(Config c) {
-        String key = c.get(ORCHESTRATOR_KEY).trim();
-        if (!key.isEmpty()) {
-            if (!key.matches("(0x)?[0-9a-fA-F]{64}")) {
-                throw new ConfigException(List.of(ORCHESTRATOR_KEY.name() + ": must be 32 bytes of hex"));
-            }
-            return Credentials.create(key);
-        }
-        String keystore = c.get(KEYSTORE_FILE).trim();
-        String passwordFile = c.get(KEYSTORE_PASSWORD_FILE).trim();
-        if (keystore.isEmpty() || passwordFile.isEmpty()) {
-            throw new ConfigException(List.of(KEYSTORE_FILE.name() + ": required with " + KEYSTORE_PASSWORD_FILE.name()
-                    + " while " + ENABLED.name() + " is true (or " + ORCHESTRATOR_KEY.name() + " in development)"));
-        }
-        return Keystores.open(Path.of(keystore), Path.of(passwordFile), KEYSTORE_FILE.name(), KEYSTORE_PASSWORD_FILE.name());
+        return WalletKeys.credentials(c, ORCHESTRATOR_KEY, KEYSTORE_FILE, KEYSTORE_PASSWORD_FILE);
     }
 
     private static Optional<Address> address(Config c, ConfigKey<String> key, List<String> problems) {

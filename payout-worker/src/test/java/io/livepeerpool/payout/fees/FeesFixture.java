@@ -6,6 +6,7 @@ import io.livepeerpool.chain.dev.DevNetwork;
 import io.livepeerpool.chain.ticket.TicketMaker;
 import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.SharedDevstack;
+import io.livepeerpool.payout.TestDevChain;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.schemas.avro.FeeWithdrawal;
@@ -63,7 +64,7 @@ final class FeesFixture implements AutoCloseable {
     private final List<FeeWithdrawalService> services = new ArrayList<>();
 
     FeesFixture(String name) throws Exception {
-        this.net = FeesTestChain.deploy();
+        this.net = TestDevChain.deploy();
         this.devstack = SharedDevstack.get();
         this.suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.topics = FeeTopics.catalogue().withSuffix(suffix);

@@ -1,17 +1,17 @@
-package io.livepeerpool.payout.fees;
+package io.livepeerpool.payout;
 
 import io.livepeerpool.chain.dev.DeployOptions;
 import io.livepeerpool.chain.dev.DevChain;
 import io.livepeerpool.chain.dev.DevNetwork;
 
-/** One dev chain node per test JVM (stopped by DevChain's shutdown hook); each test deploys its own contracts. */
-final class FeesTestChain {
+/** One dev chain node per test JVM for the fee and gas tests (stopped by DevChain's shutdown hook); each test deploys its own contracts. */
+public final class TestDevChain {
     private static DevChain chain;
 
-    private FeesTestChain() {
+    private TestDevChain() {
     }
 
-    static synchronized DevChain get() {
+    public static synchronized DevChain get() {
         if (chain == null || !chain.isAlive()) {
             chain = DevChain.start();
         }
@@ -19,7 +19,7 @@ final class FeesTestChain {
     }
 
     /** Fresh contracts, and one round advanced so that the orchestrator registered at deploy is active. */
-    static DevNetwork deploy() {
+    public static DevNetwork deploy() {
         DevNetwork net = DevNetwork.deploy(get(), DeployOptions.defaults());
         net.roundAdvancer().advance();
         return net;
