@@ -6,6 +6,7 @@ import io.livepeerpool.chain.payouts.PoolPayoutsClient;
 import io.livepeerpool.payout.PayoutService;
 import io.livepeerpool.payout.worker.CrashPoint;
 import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.schemas.avro.PayoutIntent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -45,11 +46,12 @@ class PayoutCrashTest {
                 assertThat(child.awaitParked(WAIT)).isEqualTo(point);
                 child.kill();
             }
-            PayoutRequest first = requests.getFirst();
-            assertThat(f.client().paid(PoolPayoutsClient.onChainId(first.getPayoutId()))).as("paid before the kill")
-                    .isEqualTo(!point.equals(CrashPoint.AFTER_INTENT));
             assertThat(f.outcomes()).as("no outcome before the kill").isEmpty();
-            assertThat(f.intents()).as("the intent was recorded before the kill").hasSize(1);
+            List<PayoutIntent> intents = f.intents();
+            assertThat(intents).as("the intent was recorded before the kill").hasSize(1);
+            assertThat(intents.getFirst().getPayouts()).hasSize(2).allSatisfy(p ->
+                    assertThat(f.client().paid(PoolPayoutsClient.onChainId(p.getPayoutId()))).as("paid before the kill")
+                            .isEqualTo(!point.equals(CrashPoint.AFTER_INTENT)));
 
             PayoutService successor = f.start(Map.of("payout.batch.maxPayees", "2"));
             PayoutFixture.await("every payout's outcome", WAIT, () -> f.outcomes().size() >= requests.size());
