@@ -12,6 +12,8 @@ import io.livepeerpool.ledger.projector.Projector;
 import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
+import io.livepeerpool.payout.PayoutConfig;
+import io.livepeerpool.payout.PayoutService;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
@@ -103,7 +105,8 @@ public final class DevCommand implements Callable<Integer> {
             var maxFloat = io.livepeerpool.ledger.streams.maxfloat.MaxFloatService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
-            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc));
+            PayoutService payouts = PayoutService.fromConfig(PayoutConfig.load(source), registry);
+            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc, payouts));
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()),
                     redeemerGrpc.address());
@@ -132,6 +135,7 @@ public final class DevCommand implements Callable<Integer> {
         keys.addAll(RedeemerConfig.keys());
         keys.addAll(GrpcRedeemerConfig.KEYS);
         keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
+        keys.addAll(PayoutConfig.keys());
         return List.copyOf(keys);
     }
 
@@ -179,6 +183,10 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("redeemer.walletKey", chain.accounts().redeemer().privateKey());
         settings.put("redeemer.paramsDelayBlocks", "0");
         settings.put("redeemer.pollIntervalMs", "200");
+        // the payout worker pays with the dev chain's "payout" account, PoolPayouts' payer on the dev chain
+        settings.put("chain.poolPayouts", chain.contracts().poolPayouts().hex());
+        settings.put("payout.walletKey", chain.accounts().payout().privateKey());
+        settings.put("payout.pollIntervalMs", "200");
         settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
         settings.put("maxFloat.applicationId", "dev-max-float-" + System.currentTimeMillis());
         settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
@@ -200,6 +208,7 @@ public final class DevCommand implements Callable<Integer> {
         contracts.put("ticketBroker", chain.contracts().ticketBroker().hex());
         contracts.put("roundsManager", chain.contracts().roundsManager().hex());
         contracts.put("bondingManager", chain.contracts().bondingManager().hex());
+        contracts.put("poolPayouts", chain.contracts().poolPayouts().hex());
         Map<String, DevCredentials.Account> accounts = new LinkedHashMap<>();
         for (DevAccount a : List.of(chain.accounts().deployer(), chain.accounts().orchestrator(),
                 chain.accounts().broadcaster(), chain.accounts().redeemer(), chain.accounts().payout())) {

@@ -88,6 +88,8 @@ public final class PayoutWorker implements ConsumerRebalanceListener {
     private boolean needsReconcile = true;
     private boolean payerChecked;
     private volatile boolean fundsShort;
+    /** While short: what the wallet must hold before the batch is priced again (no pre-flight calls meanwhile). */
+    private BigInteger shortOfWei = BigInteger.ZERO;
     private long balanceCheckedAtMs;
 
     public PayoutWorker(PayoutSettings settings, Wallet wallet, PayoutChain chain, PayoutJournal journal,
@@ -349,6 +351,17 @@ public final class PayoutWorker implements ConsumerRebalanceListener {
     // ------------------------------------------------------------------ queue -> transaction
 
     private void dispatch() {
+        if (queue.size() == 0) {
+            return;
+        }
+        if (fundsShort) {
+            BigInteger balance = chain.balance(wallet.address());
+            metrics.balance(balance);
+            if (balance.compareTo(shortOfWei) < 0) {
+                metrics.shortfall(shortOfWei.subtract(balance));
+                return;
+            }
+        }
         List<QueuedPayout> batch = new ArrayList<>();
         for (QueuedPayout p : queue.nextBatch(settings.batchMaxPayees(), p -> !unexplained.contains(p.payoutId()))) {
             if (preflight(p)) {
@@ -412,9 +425,10 @@ public final class PayoutWorker implements ConsumerRebalanceListener {
 
     private void short_(BigInteger balance, BigInteger need, int payouts) {
         metrics.shortfall(need.subtract(balance));
+        shortOfWei = need;
         if (!fundsShort) {
             fundsShort = true;
-            log.warn("{}: short of funds: holds {} wei, the next {} payout(s) need {} wei with gas; waiting to be funded",
+            log.warn("{}: short of funds: holds {} wei, the next {} payout(s) need at least {} wei; waiting to be funded",
                     wallet, balance, payouts, need);
         }
     }
