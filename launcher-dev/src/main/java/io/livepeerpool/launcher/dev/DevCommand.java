@@ -14,6 +14,8 @@ import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.payout.PayoutConfig;
 import io.livepeerpool.payout.PayoutService;
+import io.livepeerpool.payout.fees.FeeWithdrawalConfig;
+import io.livepeerpool.payout.fees.FeeWithdrawalService;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
@@ -106,7 +108,11 @@ public final class DevCommand implements Callable<Integer> {
                     Config.load(source, io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS), registry);
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
             PayoutService payouts = PayoutService.fromConfig(PayoutConfig.load(source), registry);
-            runner.start(List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc, payouts));
+            List<io.livepeerpool.platform.lifecycle.Service> services = new java.util.ArrayList<>(
+                    List.of(projector, ledger, watcher, gateway, maxFloat, redeemer, redeemerGrpc, payouts));
+            FeeWithdrawalService.fromConfig(FeeWithdrawalConfig.load(source),
+                    java.util.Optional.of(chain.accounts().payout().address()), registry).ifPresent(services::add);
+            runner.start(services);
 
             DevCredentials credentials = credentials(infra, chain, gateway, key, writeCertificate(dir, gateway.certificate()),
                     redeemerGrpc.address());
@@ -136,6 +142,7 @@ public final class DevCommand implements Callable<Integer> {
         keys.addAll(GrpcRedeemerConfig.KEYS);
         keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
         keys.addAll(PayoutConfig.keys());
+        keys.addAll(FeeWithdrawalConfig.keys());
         return List.copyOf(keys);
     }
 
@@ -187,6 +194,9 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("chain.poolPayouts", chain.contracts().poolPayouts().hex());
         settings.put("payout.walletKey", chain.accounts().payout().privateKey());
         settings.put("payout.pollIntervalMs", "200");
+        // the fee withdrawer signs with the dev orchestrator's key and funds the payout account when it runs short
+        settings.put("payout.feeWithdrawal.orchestratorKey", chain.accounts().orchestrator().privateKey());
+        settings.put("payout.feeWithdrawal.intervalMs", "2000");
         settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
         settings.put("maxFloat.applicationId", "dev-max-float-" + System.currentTimeMillis());
         settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
