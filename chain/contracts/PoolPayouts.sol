@@ -19,6 +19,11 @@ contract PoolPayouts {
     /// Gas forwarded to each payee. Enough for smart-contract wallets that log on receive (a Safe needs ~3k-10k),
     /// bounded so one payee cannot spend the whole batch's gas. EOAs use none of it.
     uint256 public constant PAYEE_GAS = 50000;
+    /// Gas that must be left before each payee call: the call's own cost (cold account 2,600, value 9,000, new
+    /// account 25,000) plus PAYEE_GAS after the 63/64 rule, and a margin for the rest of the loop. Without it a
+    /// transaction sent with too little gas (eth_estimateGas searches for the lowest limit that does not revert) would
+    /// forward less than PAYEE_GAS, make a willing contract payee fail, and record it as refused for ever.
+    uint256 public constant GAS_PER_CALL_MIN = 100000;
 
     uint8 private constant NONE = 0;
     uint8 private constant PAID = 1;
@@ -73,6 +78,7 @@ contract PoolPayouts {
                 emit PayoutSkipped(id);
                 continue;
             }
+            require(gasleft() >= GAS_PER_CALL_MIN, "gas too low");
             address payee = _payees[i];
             bool ok;
             // No return data is copied: a payee cannot make the batch pay for a large return.

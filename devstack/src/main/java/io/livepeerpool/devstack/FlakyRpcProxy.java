@@ -48,6 +48,8 @@ public final class FlakyRpcProxy implements AutoCloseable {
     private final AtomicInteger inFlightMax = new AtomicInteger();
     private final Duration everyRequestDelay;
     private volatile boolean failing = true;
+    private volatile String answerLateMethod;
+    private final AtomicLong answeredLate = new AtomicLong();
 
     public FlakyRpcProxy(String targetUrl, long seed, double failureRate, Duration delay) throws IOException {
         this(targetUrl, seed, failureRate, delay, Duration.ZERO);
@@ -97,6 +99,22 @@ public final class FlakyRpcProxy implements AutoCloseable {
         return inFlightMax.get();
     }
 
+    /**
+     * A proxy that fails nothing at random but forwards every request of JSON-RPC {@code method} at once and holds the
+     * node's answer back for {@code delay} (past the client's timeout) before closing: the node got the request (a
+     * raw transaction went out) but the client saw a timeout (open-ethereum-pool #216).
+     */
+    public static FlakyRpcProxy answeringLate(String targetUrl, String method, Duration delay) throws IOException {
+        FlakyRpcProxy proxy = new FlakyRpcProxy(targetUrl, 0, 0, delay, Duration.ZERO);
+        proxy.answerLateMethod = method;
+        return proxy;
+    }
+
+    /** Requests of the {@link #answeringLate} method forwarded and answered late. */
+    public long answeredLate() {
+        return answeredLate.get();
+    }
+
     /** From now on every request is forwarded. */
     public void stopFailing() {
         failing = false;
@@ -120,6 +138,15 @@ public final class FlakyRpcProxy implements AutoCloseable {
             while (true) {
                 byte[] body = readRequest(in);
                 if (body == null) {
+                    return;
+                }
+                String late = answerLateMethod;
+                if (late != null && new String(body, StandardCharsets.UTF_8).contains("\"method\":\"" + late + "\"")) {
+                    byte[] answer = forward(body);
+                    forwarded.incrementAndGet();
+                    answeredLate.incrementAndGet();
+                    Thread.sleep(delay.toMillis());
+                    write(out, 200, "OK", answer, true);
                     return;
                 }
                 Failure failure = decide();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             io.livepeerpool.launcher.ledger.LedgerCommand.class,
             ChainWatcherCommand.class,
             RedeemerCommand.class,
+            PayoutsCommand.class,
             MaxFloatCommand.class,
             io.livepeerpool.launcher.topics.TopicsCommand.class,
             PerformanceCommand.class,

@@ -96,7 +96,7 @@ class PoolCommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway", "projector", "ledger", "chain-watcher", "redeemer", "max-float", "performance"})
+    @ValueSource(strings = {"gateway", "projector", "ledger", "chain-watcher", "redeemer", "max-float", "performance", "payouts"})
     void everyServiceRefusesAnUnknownKeyNamingIt(String command) {
         Run run = run(command, "--set", "kafka.bootstrapServer=k:9092", "--set", "no.such.key=1");
 

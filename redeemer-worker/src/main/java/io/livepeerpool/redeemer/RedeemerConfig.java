@@ -4,16 +4,12 @@ import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
+import io.livepeerpool.chain.wallet.WalletKeys;
 import io.livepeerpool.protocol.address.Address;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.WalletUtils;
 
 /** Every configuration key of the redeemer worker, declared once; {@link #load} reports every problem at once. */
 public final class RedeemerConfig {
@@ -102,26 +98,7 @@ public final class RedeemerConfig {
 
     /** The wallet: the hex key, else the keystore with its password file. Problems name the keys, never the secret. */
     public static Credentials credentials(Config c) {
-        String key = c.get(WALLET_KEY).trim();
-        if (!key.isEmpty()) {
-            if (!key.matches("(0x)?[0-9a-fA-F]{64}")) {
-                throw new ConfigException(List.of(WALLET_KEY.name() + ": must be 32 bytes of hex"));
-            }
-            return Credentials.create(key);
-        }
-        String keystore = c.get(KEYSTORE_FILE).trim();
-        String passwordFile = c.get(KEYSTORE_PASSWORD_FILE).trim();
-        if (keystore.isEmpty() || passwordFile.isEmpty()) {
-            throw new ConfigException(List.of(WALLET_KEY.name() + ": required (or " + KEYSTORE_FILE.name() + " and "
-                    + KEYSTORE_PASSWORD_FILE.name() + ")"));
-        }
-        try {
-            String password = Files.readString(Path.of(passwordFile)).strip();
-            return WalletUtils.loadCredentials(password, Path.of(keystore).toFile());
-        } catch (IOException | CipherException e) {
-            throw new ConfigException(List.of(KEYSTORE_FILE.name() + ": cannot be opened with "
-                    + KEYSTORE_PASSWORD_FILE.name() + " (" + e.getClass().getSimpleName() + ")"));
-        }
+        return WalletKeys.credentials(c, WALLET_KEY, KEYSTORE_FILE, KEYSTORE_PASSWORD_FILE);
     }
 
     private static Address address(Config c, ConfigKey<String> key, List<String> problems) {

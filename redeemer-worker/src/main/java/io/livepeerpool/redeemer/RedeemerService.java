@@ -1,5 +1,6 @@
 package io.livepeerpool.redeemer;
 
+import io.livepeerpool.chain.wallet.WalletNode;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.lifecycle.Service;
 import io.livepeerpool.redeemer.chain.RedemptionChain;
@@ -7,7 +8,7 @@ import io.livepeerpool.redeemer.chain.RoundsManagerClock;
 import io.livepeerpool.redeemer.journal.Journal;
 import io.livepeerpool.redeemer.journal.JournalView;
 import io.livepeerpool.redeemer.journal.RedeemerTopics;
-import io.livepeerpool.redeemer.wallet.Wallet;
+import io.livepeerpool.chain.wallet.Wallet;
 import io.livepeerpool.redeemer.worker.CrashPoint;
 import io.livepeerpool.redeemer.worker.RedeemerMetrics;
 import io.livepeerpool.redeemer.worker.RedemptionWorker;
@@ -20,9 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.OkHttpClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -31,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * The redeemer worker as a service: one wallet, one thread running {@link RedemptionWorker}. Start more instances
@@ -88,7 +86,7 @@ public final class RedeemerService implements Service {
     private void run() {
         Wallet wallet = new Wallet(credentials, settings.chainId());
         metrics = new RedeemerMetrics(meters, wallet.address().hex());
-        Web3j web3j = connect(settings.rpcUrl(), settings.rpcTimeout());
+        Web3j web3j = WalletNode.connect(settings.rpcUrl(), settings.rpcTimeout());
         SchemaRegistryClient registry = SchemaRegistryClient.connect(settings.schemaRegistryUrl());
         AvroSerde<RedemptionIntent> intents = AvroSerde.forTopic(topics.intents(), registry);
         AvroSerde<Redemption> outcomes = AvroSerde.forTopic(topics.outcomes(), registry);
@@ -133,16 +131,6 @@ public final class RedeemerService implements Service {
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1_000, settings.sessionTimeout().toMillis() / 3));
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** web3j over HTTP with every call bounded by the timeout and never retried behind the worker's back. */
-    static Web3j connect(String rpcUrl, Duration timeout) {
-        long ms = timeout.toMillis();
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
-                .writeTimeout(ms, TimeUnit.MILLISECONDS).callTimeout(ms, TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false).build();
-        return Web3j.build(new HttpService(rpcUrl, http));
     }
 
     /** Running, recovered, and looping (a loop that has not turned in a minute is stuck). */

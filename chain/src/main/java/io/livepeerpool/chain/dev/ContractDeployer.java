@@ -4,6 +4,7 @@ import io.livepeerpool.chain.abi.Abi;
 import io.livepeerpool.chain.contracts.BondingManagerClient;
 import io.livepeerpool.chain.contracts.ContractArtifact;
 import io.livepeerpool.chain.contracts.TicketBrokerClient;
+import io.livepeerpool.chain.payouts.PoolPayoutsClient;
 import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.chain.tx.Transactor;
 import io.livepeerpool.protocol.address.Address;
@@ -15,7 +16,8 @@ import org.web3j.protocol.Web3j;
  * Deploys the three dev contracts from this jar's compiled artifacts and wires them: the deployer deploys
  * RoundsManager(roundLength) (which initializes the current round), BondingManager(roundsManager) and
  * TicketBroker(roundsManager, bondingManager, ticketValidityPeriod, unlockPeriod), then lets the broker credit fees;
- * the orchestrator registers with its rewardCut and feeShare; the broadcaster funds its deposit and reserve.
+ * the orchestrator registers with its rewardCut and feeShare; the broadcaster funds its deposit and reserve; last,
+ * PoolPayouts(payer = the "payout" account).
  */
 public final class ContractDeployer {
     private static final BigInteger DEPLOY_GAS = BigInteger.valueOf(5_000_000);
@@ -57,7 +59,8 @@ public final class ContractDeployer {
                     .fundDepositAndReserve(broadcaster, options.broadcasterDeposit(), options.broadcasterReserve())
                     .requireSuccess("broadcaster funding");
         }
-        return new DevContracts(rounds, bonding, broker, deployBlock, options);
+        Address payouts = PoolPayoutsClient.deploy(deployer, accounts.payout().address());
+        return new DevContracts(rounds, bonding, broker, deployBlock, options, payouts);
     }
 
     private static org.web3j.abi.datatypes.Address web3(Address address) {

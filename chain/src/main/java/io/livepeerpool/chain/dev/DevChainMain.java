@@ -33,6 +33,7 @@ public final class DevChainMain {
         System.out.println("roundsManager=" + c.roundsManager().checksummed());
         System.out.println("bondingManager=" + c.bondingManager().checksummed());
         System.out.println("ticketBroker=" + c.ticketBroker().checksummed());
+        System.out.println("poolPayouts=" + c.poolPayouts().checksummed());
         System.out.println("roundLength=" + c.options().roundLength() + " currentRound=" + net.roundsManager().currentRound());
         for (DevAccount a : chain.accounts().all().subList(0, DevAccounts.ROLES)) {
             System.out.println("account." + a.role() + "=" + a.address().checksummed() + " key=" + a.privateKey());

@@ -3,6 +3,7 @@ package io.livepeerpool.chain.dev;
 import io.livepeerpool.chain.contracts.BondingManagerClient;
 import io.livepeerpool.chain.contracts.RoundsManagerClient;
 import io.livepeerpool.chain.contracts.TicketBrokerClient;
+import io.livepeerpool.chain.payouts.PoolPayoutsClient;
 import io.livepeerpool.chain.ticket.TicketMaker;
 import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.chain.tx.Transactor;
@@ -18,6 +19,7 @@ public final class DevNetwork {
     private final TicketBrokerClient ticketBroker;
     private final RoundsManagerClient roundsManager;
     private final BondingManagerClient bondingManager;
+    private final PoolPayoutsClient poolPayouts;
     private final Transactor deployer;
     private final Transactor orchestrator;
     private final Transactor broadcaster;
@@ -31,6 +33,7 @@ public final class DevNetwork {
         this.ticketBroker = new TicketBrokerClient(reader, contracts.ticketBroker());
         this.roundsManager = new RoundsManagerClient(reader, contracts.roundsManager());
         this.bondingManager = new BondingManagerClient(reader, contracts.bondingManager());
+        this.poolPayouts = new PoolPayoutsClient(reader, contracts.poolPayouts());
         DevAccounts accounts = chain.accounts();
         this.deployer = chain.transactor(accounts.deployer());
         this.orchestrator = chain.transactor(accounts.orchestrator());
@@ -83,6 +86,10 @@ public final class DevNetwork {
 
     public BondingManagerClient bondingManager() {
         return bondingManager;
+    }
+
+    public PoolPayoutsClient poolPayouts() {
+        return poolPayouts;
     }
 
     public Transactor deployer() {

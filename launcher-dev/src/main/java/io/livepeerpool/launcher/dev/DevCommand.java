@@ -12,6 +12,10 @@ import io.livepeerpool.ledger.projector.Projector;
 import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
+import io.livepeerpool.payout.PayoutConfig;
+import io.livepeerpool.payout.PayoutService;
+import io.livepeerpool.payout.fees.FeeWithdrawalConfig;
+import io.livepeerpool.payout.fees.FeeWithdrawalService;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
@@ -117,8 +121,11 @@ public final class DevCommand implements Callable<Integer> {
             TicketRedeemerServer redeemerGrpc = TicketRedeemerServer.fromConfig(GrpcRedeemerConfig.load(source));
             var performance = io.livepeerpool.ledger.streams.performance.PerformanceService.fromConfig(
                     Config.load(source, io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS), registry);
-            List<io.livepeerpool.platform.lifecycle.Service> services = List.of(projector, ledger, watcher, gateway,
-                    maxFloat, performance, redeemer, redeemerGrpc);
+            PayoutService payouts = PayoutService.fromConfig(PayoutConfig.load(source), registry);
+            List<io.livepeerpool.platform.lifecycle.Service> services = new java.util.ArrayList<>(
+                    List.of(projector, ledger, watcher, gateway, maxFloat, performance, redeemer, redeemerGrpc, payouts));
+            FeeWithdrawalService.fromConfig(FeeWithdrawalConfig.load(source),
+                    java.util.Optional.of(chain.accounts().payout().address()), registry).ifPresent(services::add);
             runner.start(services);
             runner.start(List.of(new io.livepeerpool.platform.ops.OpsServer("127.0.0.1", servicesOpsPort, registry, () -> {
                 Map<String, Boolean> states = new LinkedHashMap<>();
@@ -164,6 +171,8 @@ public final class DevCommand implements Callable<Integer> {
         keys.addAll(GrpcRedeemerConfig.KEYS);
         keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
         keys.addAll(io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS);
+        keys.addAll(PayoutConfig.keys());
+        keys.addAll(FeeWithdrawalConfig.keys());
         return List.copyOf(keys);
     }
 
@@ -211,6 +220,13 @@ public final class DevCommand implements Callable<Integer> {
         settings.put("redeemer.walletKey", chain.accounts().redeemer().privateKey());
         settings.put("redeemer.paramsDelayBlocks", "0");
         settings.put("redeemer.pollIntervalMs", "200");
+        // the payout worker pays with the dev chain's "payout" account, PoolPayouts' payer on the dev chain
+        settings.put("chain.poolPayouts", chain.contracts().poolPayouts().hex());
+        settings.put("payout.walletKey", chain.accounts().payout().privateKey());
+        settings.put("payout.pollIntervalMs", "200");
+        // the fee withdrawer signs with the dev orchestrator's key and funds the payout account when it runs short
+        settings.put("payout.feeWithdrawal.orchestratorKey", chain.accounts().orchestrator().privateKey());
+        settings.put("payout.feeWithdrawal.intervalMs", "2000");
         settings.put("maxFloat.recipient", chain.accounts().orchestrator().address().hex());
         settings.put("maxFloat.applicationId", "dev-max-float");
         settings.put("maxFloat.stateDir", dir.resolve("max-float-state").toString());
@@ -234,6 +250,7 @@ public final class DevCommand implements Callable<Integer> {
         contracts.put("ticketBroker", chain.contracts().ticketBroker().hex());
         contracts.put("roundsManager", chain.contracts().roundsManager().hex());
         contracts.put("bondingManager", chain.contracts().bondingManager().hex());
+        contracts.put("poolPayouts", chain.contracts().poolPayouts().hex());
         Map<String, DevCredentials.Account> accounts = new LinkedHashMap<>();
         for (DevAccount a : List.of(chain.accounts().deployer(), chain.accounts().orchestrator(),
                 chain.accounts().broadcaster(), chain.accounts().redeemer(), chain.accounts().payout())) {

@@ -6,6 +6,7 @@ import io.livepeerpool.chain.tx.ChainReader;
 import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.redeemer.queue.ChainTime;
 import io.livepeerpool.redeemer.queue.RedeemClock;
+import io.livepeerpool.chain.wallet.RpcFailure;
 import io.livepeerpool.chain.tx.ChainCallException;
 import java.io.UncheckedIOException;
 import org.web3j.protocol.exceptions.ClientConnectionException;

@@ -1,5 +1,6 @@
 package io.livepeerpool.redeemer.queue;
 
+import io.livepeerpool.platform.offsets.PendingOffsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;

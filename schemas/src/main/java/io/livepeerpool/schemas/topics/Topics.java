@@ -3,10 +3,12 @@ package io.livepeerpool.schemas.topics;
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.FeeWithdrawal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
 import io.livepeerpool.schemas.avro.Payout;
+import io.livepeerpool.schemas.avro.PayoutIntent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.RedemptionIntent;
@@ -152,13 +154,33 @@ public final class Topics {
             TranscoderStatus.getClassSchema(), 6, TopicSpec.CleanupPolicy.COMPACT, FOREVER,
             "ledger-streams (performance)");
 
+    /**
+     * The payout worker's write-ahead journal: one record per PoolPayouts.pay transaction before it is broadcast
+     * (Open), then its fee-bumped replacement at the same nonce (Replaced) and its closing once every outcome is in
+     * {@link #PAYOUTS} (Closed). Keyed by payout wallet so one wallet's nonces stay ordered on one partition. Retained
+     * forever: it is the proof of what was signed, and a worker reads it back at start to reconcile with the chain.
+     */
+    public static final TopicSpec<PayoutIntent> PAYOUT_INTENTS = new TopicSpec<>(
+            "pool.payout-intents", "payout wallet address (lowercase hex)", PayoutIntent.class,
+            PayoutIntent.getClassSchema(), 3, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
+
+    /**
+     * The fee withdrawer's write-ahead log and record of every withdrawFees transaction (Intent, then Withdrawn,
+     * Reverted or Dropped), keyed by orchestrator address. One partition: one record per withdrawal. Retained forever:
+     * it is the record of the pool's money moved from BondingManager to the payout wallet, and a restarted withdrawer
+     * reads it back to find an open intent before it signs anything.
+     */
+    public static final TopicSpec<FeeWithdrawal> FEE_WITHDRAWALS = new TopicSpec<>(
+            "pool.fee-withdrawals", "orchestrator address (lowercase hex)", FeeWithdrawal.class,
+            FeeWithdrawal.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker (fee withdrawer)");
+
     private Topics() {
     }
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
-                PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS);
+                PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS, PAYOUT_INTENTS, FEE_WITHDRAWALS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

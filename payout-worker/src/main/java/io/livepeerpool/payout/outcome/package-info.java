@@ -1,0 +1,2 @@
+/** Pure reading of a mined payout transaction: which payout was paid, refused or reverted. */
+package io.livepeerpool.payout.outcome;

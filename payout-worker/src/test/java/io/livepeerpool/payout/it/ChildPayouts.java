@@ -1,0 +1,68 @@
+package io.livepeerpool.payout.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link PayoutInstanceMain} process from the test JVM's classpath; {@link #kill} is SIGKILL. */
+final class ChildPayouts implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChildPayouts.class);
+
+    private final Process process;
+    private final CompletableFuture<String> parked = new CompletableFuture<>();
+
+    private ChildPayouts(Process process) {
+        this.process = process;
+    }
+
+    static ChildPayouts start(String topicSuffix, String walletKey, Map<String, String> settings) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                PayoutInstanceMain.class.getName(), topicSuffix, walletKey));
+        settings.forEach((k, v) -> command.add(k + "=" + v));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ChildPayouts child = new ChildPayouts(process);
+        Thread output = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    log.info("[child {}] {}", process.pid(), line);
+                    if (line.startsWith("PARKED ")) {
+                        child.parked.complete(line.substring("PARKED ".length()));
+                    }
+                }
+            } catch (IOException e) {
+                log.debug("child output closed", e);
+            }
+            child.parked.completeExceptionally(new IllegalStateException("child payout worker exited before parking"));
+        }, "child-payouts-output");
+        output.setDaemon(true);
+        output.start();
+        return child;
+    }
+
+    /** Waits until the child stopped at its crash point. */
+    String awaitParked(Duration timeout) throws Exception {
+        return parked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** SIGKILL: no transaction aborted, no group left, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
