@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Nonces seen per key inside the replay window, so that a captured request cannot be sent again while its
@@ -37,13 +38,20 @@ public final class NonceWindow {
     static final int BYTES_PER_SLOT = 16;
     static final int INITIAL_SLOTS = 256;
     private static final int BUCKETS_PER_WINDOW = 30;
+    /**
+     * Independent stripes, each with its own lock, chosen by digest: every signed write passes here, and one lock
+     * for all of them was the gateway's second most contended monitor under load (JFR). A digest always maps to the
+     * same stripe, so a replay is still decided under one lock. Fewer stripes under a small cap, which must hold at
+     * least one table per stripe.
+     */
+    private static final int STRIPES_MAX = 16;
 
     private final long memoryMaxBytes;
     private final long bucketSeconds;
-    /** Bucket number (expiry second / bucketSeconds) -> its table; only touched under this object's lock. */
-    private final TreeMap<Long, DigestTable> buckets = new TreeMap<>();
-    private long bytes;
-    private long size;
+    private final Stripe[] stripes;
+    /** Table bytes of all stripes: reserved before a table is made or grown, so the cap holds across stripes. */
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong size = new AtomicLong();
 
     /**
      * @param memoryMaxBytes the cap on table memory; at least one initial table
@@ -58,6 +66,13 @@ public final class NonceWindow {
         }
         this.memoryMaxBytes = memoryMaxBytes;
         this.bucketSeconds = Math.max(1, Math.ceilDiv(2 * skewSeconds, BUCKETS_PER_WINDOW));
+        // a stripe per 64 KiB of cap (16 initial tables), so that tables, not stripes, take up the memory
+        long byCap = memoryMaxBytes / (16L * INITIAL_SLOTS * BYTES_PER_SLOT);
+        int count = (int) Math.max(1, Math.min(STRIPES_MAX, Long.highestOneBit(Math.max(1, byCap))));
+        this.stripes = new Stripe[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Stripe();
+        }
     }
 
     /**
@@ -66,38 +81,18 @@ public final class NonceWindow {
      */
     public Outcome record(String keyId, String nonce, long expiresAtEpochSecond, long nowEpochSecond) {
         long[] digest = digest(keyId, nonce);
-        synchronized (this) {
-            purge(nowEpochSecond);
-            for (DigestTable table : buckets.values()) {
-                if (table.contains(digest[0], digest[1])) {
-                    return Outcome.REPLAYED;
-                }
-            }
-            long bucket = Math.floorDiv(expiresAtEpochSecond, bucketSeconds);
-            DigestTable table = buckets.get(bucket);
-            long extra = table == null ? (long) INITIAL_SLOTS * BYTES_PER_SLOT : table.bytesToAddOne();
-            if (bytes + extra > memoryMaxBytes) {
-                return Outcome.FULL;
-            }
-            if (table == null) {
-                table = new DigestTable(INITIAL_SLOTS);
-                buckets.put(bucket, table);
-            }
-            bytes += extra;
-            table.add(digest[0], digest[1]);
-            size++;
-            return Outcome.FIRST_USE;
-        }
+        Stripe stripe = stripes[(int) (digest[1] >>> 1) & (stripes.length - 1)];
+        return stripe.record(digest[0], digest[1], Math.floorDiv(expiresAtEpochSecond, bucketSeconds), nowEpochSecond);
     }
 
     /** Nonces remembered now. */
-    public synchronized long size() {
-        return size;
+    public long size() {
+        return size.get();
     }
 
     /** Bytes of the tables now (the quantity the cap bounds). */
-    public synchronized long memoryBytes() {
-        return bytes;
+    public long memoryBytes() {
+        return bytes.get();
     }
 
     public long memoryMaxBytes() {
@@ -108,18 +103,62 @@ public final class NonceWindow {
         return bucketSeconds;
     }
 
-    /** Drops every bucket whose latest expiry is before now. */
-    private void purge(long nowEpochSecond) {
-        Iterator<Map.Entry<Long, DigestTable>> it = buckets.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, DigestTable> e = it.next();
-            long lastExpiry = (e.getKey() + 1) * bucketSeconds - 1;
-            if (lastExpiry >= nowEpochSecond) {
-                return;
+    int stripes() {
+        return stripes.length;
+    }
+
+    /** Takes {@code extra} bytes of the cap, or none when they would pass it. */
+    private boolean reserve(long extra) {
+        while (true) {
+            long now = bytes.get();
+            if (now + extra > memoryMaxBytes) {
+                return false;
             }
-            bytes -= e.getValue().bytes();
-            size -= e.getValue().size();
-            it.remove();
+            if (bytes.compareAndSet(now, now + extra)) {
+                return true;
+            }
+        }
+    }
+
+    /** One stripe: time buckets of digest tables, touched only under this stripe's lock. */
+    private final class Stripe {
+        /** Bucket number (expiry second / bucketSeconds) -> its table. */
+        private final TreeMap<Long, DigestTable> buckets = new TreeMap<>();
+
+        synchronized Outcome record(long hi, long lo, long bucket, long nowEpochSecond) {
+            purge(nowEpochSecond);
+            for (DigestTable table : buckets.values()) {
+                if (table.contains(hi, lo)) {
+                    return Outcome.REPLAYED;
+                }
+            }
+            DigestTable table = buckets.get(bucket);
+            long extra = table == null ? (long) INITIAL_SLOTS * BYTES_PER_SLOT : table.bytesToAddOne();
+            if (extra > 0 && !reserve(extra)) {
+                return Outcome.FULL;
+            }
+            if (table == null) {
+                table = new DigestTable(INITIAL_SLOTS);
+                buckets.put(bucket, table);
+            }
+            table.add(hi, lo);
+            size.incrementAndGet();
+            return Outcome.FIRST_USE;
+        }
+
+        /** Drops every bucket whose latest expiry is before now. */
+        private void purge(long nowEpochSecond) {
+            Iterator<Map.Entry<Long, DigestTable>> it = buckets.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, DigestTable> e = it.next();
+                long lastExpiry = (e.getKey() + 1) * bucketSeconds - 1;
+                if (lastExpiry >= nowEpochSecond) {
+                    return;
+                }
+                bytes.addAndGet(-e.getValue().bytes());
+                size.addAndGet(-e.getValue().size());
+                it.remove();
+            }
         }
     }
 
