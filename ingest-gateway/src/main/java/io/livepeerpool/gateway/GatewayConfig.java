@@ -57,8 +57,8 @@ public final class GatewayConfig {
             "largest accepted difference between X-Pool-Timestamp and the gateway's clock, either direction");
     public static final ConfigKey<Long> AUTH_NONCE_MEMORY_MAX_BYTES = ConfigKey.longValue("gateway.auth.nonceMemoryMaxBytes",
             64L << 20, 1L << 16, 8L << 30,
-            "memory cap of the replay window's nonce store (this instance); each nonce costs 32-64 bytes for about"
-                    + " clockSkewSeconds x 16/15; 64 MiB holds >= 1,048,576 nonces (>= 3,200 signed requests/s at 300 s);"
+            "memory cap of the replay window's nonce store (this instance); each nonce costs 16-32 bytes for about"
+                    + " clockSkewSeconds x 16/15; 64 MiB holds >= 2,097,152 nonces (>= 6,400 signed requests/s at 300 s);"
                     + " at the cap signed writes get 503 and gateway_rejected_total{reason=\"nonce_store_full\"} counts");
     public static final ConfigKey<Integer> HTTP_THREADS_MAX = ConfigKey.integer("gateway.http.threadsMax", 64, 8, 1_024,
             "most Jetty threads serving requests (TLS, HMAC, waiting for Kafka or the database)");
