@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * 503. Values are serialised by the caller (Avro, registry-backed), so the producer itself only moves bytes.
  */
 public record ProducerSettings(String bootstrapServers, Duration ackTimeout, String clientId, int lingerMs) {
-    /** Batches: the commit flushes the transaction's records at once, so lingering only delays it. */
+    /** Batches keep 5 ms whatever gateway.kafka.lingerMs says: the commit flushes a transaction at once anyway. */
     static final int TRANSACTIONAL_LINGER_MS = 5;
     static final int TRANSACTION_TIMEOUT_MS = 60_000;
 
