@@ -85,7 +85,8 @@ final class GatewayAssembly {
         try {
             SchemaRegistryClient schemas = own(owned, SchemaRegistryClient.connect(
                     config.get(GatewayConfig.SCHEMA_REGISTRY_URL), HEALTH_TIMEOUT, ackTimeout, REGISTRY_ATTEMPTS_MAX));
-            ProducerSettings producers = new ProducerSettings(bootstrap, ackTimeout, "ingest-gateway");
+            ProducerSettings producers = new ProducerSettings(bootstrap, ackTimeout, "ingest-gateway",
+                    config.get(GatewayConfig.KAFKA_LINGER_MS));
             AckedProducer single = own(owned, new AckedProducer(new KafkaProducer<>(producers.idempotent()), ackTimeout));
             TransactionalProducers batches = own(owned, new TransactionalProducers(
                     id -> new KafkaProducer<>(producers.transactional(id)),

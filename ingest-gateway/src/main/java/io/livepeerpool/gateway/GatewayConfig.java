@@ -49,6 +49,9 @@ public final class GatewayConfig {
             "longest wait for Kafka's acknowledgement (or a transaction commit) before answering 503");
     public static final ConfigKey<Integer> KAFKA_TRANSACTIONAL_PRODUCERS = ConfigKey.integer("gateway.kafka.transactionalProducers", 16, 1, 64,
             "transactional producers for batches: how many batches are written at once");
+    public static final ConfigKey<Integer> KAFKA_LINGER_MS = ConfigKey.integer("gateway.kafka.lingerMs", 5, 0, 100,
+            "linger.ms of the producer of single writes: how long a record may wait for others to share its request"
+                    + " to the broker; every single write waits for its acknowledgement, so this is added to its latency");
     public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = ConfigKey.string("gateway.kafka.transactionalIdPrefix",
             "ingest-gateway-" + HOST_NAME,
             "prefix of the batch producers' transactional ids; stable per instance, different between instances running at once");
@@ -56,8 +59,8 @@ public final class GatewayConfig {
             "largest accepted difference between X-Pool-Timestamp and the gateway's clock, either direction");
     public static final ConfigKey<Long> AUTH_NONCE_MEMORY_MAX_BYTES = ConfigKey.longValue("gateway.auth.nonceMemoryMaxBytes",
             64L << 20, 1L << 16, 8L << 30,
-            "memory cap of the replay window's nonce store (this instance); each nonce costs 32-64 bytes for about"
-                    + " clockSkewSeconds x 16/15; 64 MiB holds >= 1,048,576 nonces (>= 3,200 signed requests/s at 300 s);"
+            "memory cap of the replay window's nonce store (this instance); each nonce costs 16-32 bytes for about"
+                    + " clockSkewSeconds x 16/15; 64 MiB holds >= 2,097,152 nonces (>= 6,400 signed requests/s at 300 s);"
                     + " at the cap signed writes get 503 and gateway_rejected_total{reason=\"nonce_store_full\"} counts");
     public static final ConfigKey<Integer> HTTP_THREADS_MAX = ConfigKey.integer("gateway.http.threadsMax", 64, 8, 1_024,
             "most Jetty threads serving requests (TLS, HMAC, waiting for Kafka or the database)");
@@ -88,7 +91,7 @@ public final class GatewayConfig {
     public static List<ConfigKey<?>> keys() {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
-                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
+                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_LINGER_MS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
                 AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Nonces seen per key inside the replay window, so that a captured request cannot be sent again while its
@@ -14,18 +15,20 @@ import java.util.TreeMap;
  * ({@code timestamp + skew}); after that the timestamp check alone refuses a replay.
  *
  * <p>Sized by time and memory, not by a count. Nonces are kept in time buckets by expiry (a bucket spans
- * {@code 2 x skew / 30} seconds), each an open-addressing table of 128-bit digests of (key id, nonce) at a load of at
+ * {@code 2 x skew / 30} seconds), each an open-addressing table of 64-bit digests of (key id, nonce) at a load of at
  * most 1/2; a bucket is dropped whole once every nonce in it has expired. So memory follows rate x window: a nonce
- * lives about {@code skew + bucket span} seconds and costs 32 to 64 bytes (16 bytes a slot; tables double), i.e.
- * {@code memory <= 64 B x rate x (skew + span)}. The only refusal is the explicit cap {@code memoryMaxBytes} (table
+ * lives about {@code skew + bucket span} seconds and costs 16 to 32 bytes (8 bytes a slot; tables double), i.e.
+ * {@code memory <= 32 B x rate x (skew + span)}. The only refusal is the explicit cap {@code memoryMaxBytes} (table
  * bytes): when a table would have to grow past it, a new nonce is refused ({@link Outcome#FULL}, 503) rather than an
  * old one forgotten, since forgetting would re-open a replay. With the defaults (300 s skew, 64 MiB) that is at least
- * 1,048,576 live nonces: 3,200 signed requests/s sustained in the worst case of every table just doubled, about twice
+ * 2,097,152 live nonces: 6,400 signed requests/s sustained in the worst case of every table just doubled, about twice
  * that typically. Only requests with a valid signature reach this store, so only an orchestrator holding a key can
  * fill it.
  *
- * <p>A digest collision (two different nonces equal in 128 bits) would refuse a fresh request as a replay: with a
- * million live nonces the chance is about 2^-89 per request.
+ * <p>A replay always has the same digest, so the digest's width never lets one through. A collision (two different
+ * nonces equal in 64 bits) can only refuse a fresh request as a replay (401; the client signs again with a new nonce):
+ * with 4 million live nonces the chance is about 2^-42 per request, one false refusal in about 4 trillion requests.
+ * 128-bit digests made that 2^-106 at twice the memory, which halved the rate the default cap holds.
  *
  * <p>The store lives in this gateway's memory: it is per instance. With several gateway instances behind a load
  * balancer a replay sent to another instance inside the window is not detected here; downstream idempotency
@@ -34,16 +37,25 @@ import java.util.TreeMap;
 public final class NonceWindow {
     public enum Outcome { FIRST_USE, REPLAYED, FULL }
 
-    static final int BYTES_PER_SLOT = 16;
+    static final int BYTES_PER_SLOT = 8;
     static final int INITIAL_SLOTS = 256;
     private static final int BUCKETS_PER_WINDOW = 30;
+    /**
+     * Independent stripes, each with its own lock, chosen by digest: every signed write passes here, and one lock
+     * for all of them was the gateway's second most contended monitor under load (JFR). A digest always maps to the
+     * same stripe, so a replay is still decided under one lock. Fewer stripes under a small cap, which must hold at
+     * least one table per stripe.
+     */
+    private static final int STRIPES_MAX = 16;
 
     private final long memoryMaxBytes;
     private final long bucketSeconds;
-    /** Bucket number (expiry second / bucketSeconds) -> its table; only touched under this object's lock. */
-    private final TreeMap<Long, DigestTable> buckets = new TreeMap<>();
-    private long bytes;
-    private long size;
+    private final Stripe[] stripes;
+    /** Table bytes of all stripes: reserved before a table is made or grown, so the cap holds across stripes. */
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong size = new AtomicLong();
+    /** The second every stripe was last purged: each record purges its own stripe, this sweeps the others. */
+    private final AtomicLong purgedAt = new AtomicLong(Long.MIN_VALUE);
 
     /**
      * @param memoryMaxBytes the cap on table memory; at least one initial table
@@ -58,6 +70,13 @@ public final class NonceWindow {
         }
         this.memoryMaxBytes = memoryMaxBytes;
         this.bucketSeconds = Math.max(1, Math.ceilDiv(2 * skewSeconds, BUCKETS_PER_WINDOW));
+        // a stripe per 16 initial tables of cap (32 KiB), so that tables, not stripes, take up the memory
+        long byCap = memoryMaxBytes / (16L * INITIAL_SLOTS * BYTES_PER_SLOT);
+        int count = (int) Math.max(1, Math.min(STRIPES_MAX, Long.highestOneBit(Math.max(1, byCap))));
+        this.stripes = new Stripe[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Stripe();
+        }
     }
 
     /**
@@ -65,39 +84,31 @@ public final class NonceWindow {
      * unexpired (a replay) or the memory cap is reached.
      */
     public Outcome record(String keyId, String nonce, long expiresAtEpochSecond, long nowEpochSecond) {
-        long[] digest = digest(keyId, nonce);
-        synchronized (this) {
-            purge(nowEpochSecond);
-            for (DigestTable table : buckets.values()) {
-                if (table.contains(digest[0], digest[1])) {
-                    return Outcome.REPLAYED;
-                }
+        long digest = digest(keyId, nonce);
+        // the top bits choose the stripe; a table's slot comes from the low bits (DigestTable.mix)
+        Stripe stripe = stripes[(int) (digest >>> 59) & (stripes.length - 1)];
+        purgeAllOncePerSecond(nowEpochSecond);
+        return stripe.record(digest, Math.floorDiv(expiresAtEpochSecond, bucketSeconds), nowEpochSecond);
+    }
+
+    /** Expired buckets of stripes no request has touched lately still count against the cap; at most a second. */
+    private void purgeAllOncePerSecond(long nowEpochSecond) {
+        long last = purgedAt.get();
+        if (nowEpochSecond > last && purgedAt.compareAndSet(last, nowEpochSecond)) {
+            for (Stripe stripe : stripes) {
+                stripe.purgeExpired(nowEpochSecond);
             }
-            long bucket = Math.floorDiv(expiresAtEpochSecond, bucketSeconds);
-            DigestTable table = buckets.get(bucket);
-            long extra = table == null ? (long) INITIAL_SLOTS * BYTES_PER_SLOT : table.bytesToAddOne();
-            if (bytes + extra > memoryMaxBytes) {
-                return Outcome.FULL;
-            }
-            if (table == null) {
-                table = new DigestTable(INITIAL_SLOTS);
-                buckets.put(bucket, table);
-            }
-            bytes += extra;
-            table.add(digest[0], digest[1]);
-            size++;
-            return Outcome.FIRST_USE;
         }
     }
 
     /** Nonces remembered now. */
-    public synchronized long size() {
-        return size;
+    public long size() {
+        return size.get();
     }
 
     /** Bytes of the tables now (the quantity the cap bounds). */
-    public synchronized long memoryBytes() {
-        return bytes;
+    public long memoryBytes() {
+        return bytes.get();
     }
 
     public long memoryMaxBytes() {
@@ -108,18 +119,66 @@ public final class NonceWindow {
         return bucketSeconds;
     }
 
-    /** Drops every bucket whose latest expiry is before now. */
-    private void purge(long nowEpochSecond) {
-        Iterator<Map.Entry<Long, DigestTable>> it = buckets.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, DigestTable> e = it.next();
-            long lastExpiry = (e.getKey() + 1) * bucketSeconds - 1;
-            if (lastExpiry >= nowEpochSecond) {
-                return;
+    int stripes() {
+        return stripes.length;
+    }
+
+    /** Takes {@code extra} bytes of the cap, or none when they would pass it. */
+    private boolean reserve(long extra) {
+        while (true) {
+            long now = bytes.get();
+            if (now + extra > memoryMaxBytes) {
+                return false;
             }
-            bytes -= e.getValue().bytes();
-            size -= e.getValue().size();
-            it.remove();
+            if (bytes.compareAndSet(now, now + extra)) {
+                return true;
+            }
+        }
+    }
+
+    /** One stripe: time buckets of digest tables, touched only under this stripe's lock. */
+    private final class Stripe {
+        /** Bucket number (expiry second / bucketSeconds) -> its table. */
+        private final TreeMap<Long, DigestTable> buckets = new TreeMap<>();
+
+        synchronized Outcome record(long digest, long bucket, long nowEpochSecond) {
+            purge(nowEpochSecond);
+            for (DigestTable table : buckets.values()) {
+                if (table.contains(digest)) {
+                    return Outcome.REPLAYED;
+                }
+            }
+            DigestTable table = buckets.get(bucket);
+            long extra = table == null ? (long) INITIAL_SLOTS * BYTES_PER_SLOT : table.bytesToAddOne();
+            if (extra > 0 && !reserve(extra)) {
+                return Outcome.FULL;
+            }
+            if (table == null) {
+                table = new DigestTable(INITIAL_SLOTS);
+                buckets.put(bucket, table);
+            }
+            table.add(digest);
+            size.incrementAndGet();
+            return Outcome.FIRST_USE;
+        }
+
+        synchronized void purgeExpired(long nowEpochSecond) {
+            purge(nowEpochSecond);
+        }
+
+        /** Drops every bucket whose latest expiry is before now. */
+        private void purge(long nowEpochSecond) {
+            Iterator<Map.Entry<Long, DigestTable>> it = buckets.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, DigestTable> e = it.next();
+                long lastExpiry = (e.getKey() + 1) * bucketSeconds - 1;
+                if (lastExpiry >= nowEpochSecond) {
+                    return;
+                }
+                bytes.addAndGet(-e.getValue().bytes());
+                size.addAndGet(-e.getValue().size());
+                it.remove();
+            }
         }
     }
 
@@ -131,24 +190,22 @@ public final class NonceWindow {
         }
     });
 
-    /** The first 128 bits of SHA-256(keyId NUL nonce); never (0, x), which marks an empty slot. */
-    static long[] digest(String keyId, String nonce) {
+    /** The first 64 bits of SHA-256(keyId NUL nonce); never 0, which marks an empty slot. */
+    static long digest(String keyId, String nonce) {
         MessageDigest sha = SHA256.get();
         sha.update(keyId.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        ByteBuffer d = ByteBuffer.wrap(sha.digest(nonce.getBytes(StandardCharsets.UTF_8)));
-        long hi = d.getLong();
-        long lo = d.getLong();
-        return new long[] {hi == 0 ? 1 : hi, lo};
+        long d = ByteBuffer.wrap(sha.digest(nonce.getBytes(StandardCharsets.UTF_8))).getLong();
+        return d == 0 ? 1 : d;
     }
 
-    /** An open-addressing set of 128-bit digests (linear probing), grown by doubling at load 1/2. */
+    /** An open-addressing set of 64-bit digests (linear probing), grown by doubling at load 1/2. */
     static final class DigestTable {
-        private long[] slots; // pairs: hi, lo; hi == 0 is empty
+        private long[] slots; // 0 is empty
         private int size;
 
         DigestTable(int slotCount) {
-            slots = new long[2 * slotCount];
+            slots = new long[slotCount];
         }
 
         int size() {
@@ -156,53 +213,52 @@ public final class NonceWindow {
         }
 
         long bytes() {
-            return (long) slots.length / 2 * BYTES_PER_SLOT;
+            return (long) slots.length * BYTES_PER_SLOT;
         }
 
         /** How many more bytes adding one digest takes: the doubling, when it would pass load 1/2. */
         long bytesToAddOne() {
-            return 2L * (size + 1) > slots.length / 2 ? bytes() : 0;
+            return 2L * (size + 1) > slots.length ? bytes() : 0;
         }
 
-        boolean contains(long hi, long lo) {
-            int mask = slots.length / 2 - 1;
-            for (int i = (int) mix(hi) & mask; ; i = (i + 1) & mask) {
-                long h = slots[2 * i];
-                if (h == 0) {
+        boolean contains(long digest) {
+            int mask = slots.length - 1;
+            for (int i = mix(digest) & mask; ; i = (i + 1) & mask) {
+                long d = slots[i];
+                if (d == 0) {
                     return false;
                 }
-                if (h == hi && slots[2 * i + 1] == lo) {
+                if (d == digest) {
                     return true;
                 }
             }
         }
 
-        void add(long hi, long lo) {
-            if (2L * (size + 1) > slots.length / 2) {
+        void add(long digest) {
+            if (2L * (size + 1) > slots.length) {
                 long[] old = slots;
                 slots = new long[old.length * 2];
-                for (int i = 0; i < old.length; i += 2) {
-                    if (old[i] != 0) {
-                        insert(old[i], old[i + 1]);
+                for (long d : old) {
+                    if (d != 0) {
+                        insert(d);
                     }
                 }
             }
-            insert(hi, lo);
+            insert(digest);
             size++;
         }
 
-        private void insert(long hi, long lo) {
-            int mask = slots.length / 2 - 1;
-            int i = (int) mix(hi) & mask;
-            while (slots[2 * i] != 0) {
+        private void insert(long digest) {
+            int mask = slots.length - 1;
+            int i = mix(digest) & mask;
+            while (slots[i] != 0) {
                 i = (i + 1) & mask;
             }
-            slots[2 * i] = hi;
-            slots[2 * i + 1] = lo;
+            slots[i] = digest;
         }
 
-        private static long mix(long h) {
-            return h ^ (h >>> 32);
+        private static int mix(long d) {
+            return (int) (d ^ (d >>> 32));
         }
     }
 }

@@ -123,6 +123,29 @@ class NonceWindowTest {
     }
 
     @Test
+    void theCapHoldsAcrossStripes() {
+        NonceWindow window = new NonceWindow(MIB, SKEW);
+        assertThat(window.stripes()).as("one lock per stripe, not one for every signed write").isEqualTo(16);
+        long accepted = 0;
+        long full = 0;
+        for (int i = 0; i < 200_000; i++) {
+            switch (window.record("k1", "n" + i, 1300, 1000)) {
+                case FIRST_USE -> accepted++;
+                case FULL -> full++;
+                case REPLAYED -> throw new AssertionError("a fresh nonce refused as a replay");
+            }
+        }
+        assertThat(full).as("1 MiB cannot hold 200,000 nonces").isPositive();
+        assertThat(window.memoryBytes()).isLessThanOrEqualTo(MIB);
+        assertThat(window.size()).isEqualTo(accepted);
+        for (int i = 0; i < 200_000; i += 997) {
+            assertThat(window.record("k1", "n" + i, 1300, 1000)).isIn(Outcome.REPLAYED, Outcome.FULL);
+        }
+        assertThat(new NonceWindow(NonceWindow.INITIAL_SLOTS * NonceWindow.BYTES_PER_SLOT, SKEW).stripes())
+                .as("a cap of one table has one stripe").isEqualTo(1);
+    }
+
+    @Test
     void theCapMustHoldOneTable() {
         assertThatThrownBy(() -> new NonceWindow(1000, SKEW)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new NonceWindow(MIB, 0)).isInstanceOf(IllegalArgumentException.class);

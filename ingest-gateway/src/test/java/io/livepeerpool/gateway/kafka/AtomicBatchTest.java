@@ -95,7 +95,7 @@ class AtomicBatchTest {
 
     @Test
     void aFailureBetweenSendsAndCommitLeavesNothingVisibleAndTheNextBatchCommits() throws Exception {
-        ProducerSettings settings = new ProducerSettings(devstack.bootstrapServers(), Duration.ofSeconds(10), "atomic-test");
+        ProducerSettings settings = new ProducerSettings(devstack.bootstrapServers(), Duration.ofSeconds(10), "atomic-test", 5);
         AtomicBoolean fail = new AtomicBoolean(true);
         try (TransactionalProducers pool = new TransactionalProducers(
                 id -> failingOnce(new KafkaProducer<>(settings.transactional(id)), fail),

@@ -1,111 +1,134 @@
 package io.livepeerpool.launcher.bench;
 
-import io.livepeerpool.gateway.auth.RequestSigner;
 import io.livepeerpool.launcher.UserInputException;
 import io.livepeerpool.launcher.dev.DevCredentials;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pool bench ingest}: closed-loop load of signed single-job posts and of batch posts against a running
- * gateway, and, as the baseline in the same run, the same signed requests against the gateway's bare HTTPS endpoint
- * ({@code POST /bench/baseline}: TLS, HTTP and the JSON body read, no verification, no Kafka). The client signs in
- * every phase, so the ratios show the cost the gateway adds: HMAC check, validation, Avro, the broker's ack.
+ * {@code pool bench ingest}: closed-loop load from {@code wrk} ({@link WrkLoad}) against a running gateway, at each
+ * connection count: the gateway's bare HTTPS endpoint ({@code POST /bench/baseline}: TLS, HTTP and the body read,
+ * no verification, no Kafka) as the baseline, then signed single-job posts, then signed batch posts; optionally a
+ * sustained phase of signed single posts for longer than the 300 s replay window. Every request is signed with a
+ * fresh nonce in every phase, so the ratios show what the gateway adds: HMAC check, nonce, validation, Avro, the
+ * broker's {@code acks=all}.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Benchmark the gateway: signed single and batch job posts vs a bare HTTPS endpoint of the same server.")
+        description = "Benchmark the gateway with wrk: signed single and batch job posts vs a bare HTTPS endpoint of the same server.")
 public final class BenchIngestCommand implements Callable<Integer> {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> PHASES = List.of("baseline", "single", "batch", "sustained");
 
     @Option(names = "--credentials", paramLabel = "FILE", defaultValue = ".pool-dev/dev-credentials.json",
             description = "dev-credentials.json of a running `pool dev` (default: ${DEFAULT-VALUE}).")
     Path credentialsFile;
 
-    @Option(names = "--workers", defaultValue = "64", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
-    int workers;
+    @Option(names = "--connections", defaultValue = "16,64", split = ",",
+            description = "Keep-alive connections, one closed loop each; every phase runs at each count (default: ${DEFAULT-VALUE}).")
+    List<Integer> connections;
 
     @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per phase (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured warm-up per phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured warm-up before each phase (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--batch-size", defaultValue = "100", description = "Jobs per batch post, 1-1000 (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--phases", defaultValue = "baseline,single,batch", split = ",",
-            description = "Phases to run, of baseline, single, batch (default: ${DEFAULT-VALUE}); e.g. `--phases single"
-                    + " --seconds 330` holds signed writes for longer than the 300 s replay window.")
+            description = "Phases, of baseline, single, batch, sustained (default: ${DEFAULT-VALUE}). `sustained`: signed"
+                    + " single posts for --sustained-seconds at the largest --connections, progress every 30 s.")
     List<String> phases;
+
+    @Option(names = "--sustained-seconds", defaultValue = "330",
+            description = "Length of the sustained phase; longer than the 300 s replay window (default: ${DEFAULT-VALUE}).")
+    int sustainedSeconds;
+
+    @Option(names = "--wrk", paramLabel = "PATH", defaultValue = "wrk",
+            description = "The wrk executable (default: ${DEFAULT-VALUE}, from PATH; Debian/Ubuntu: apt-get install wrk).")
+    String wrk;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "wrk threads (default: ${DEFAULT-VALUE}: on two cores the client should take as little CPU as it can).")
+    int threads;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(credentialsFile)) {
             throw new UserInputException(credentialsFile + ": not found; start `./pool dev` first (or pass --credentials)");
         }
-        if (seconds < 1 || seconds > 600 || warmupSeconds < 0 || warmupSeconds > 60 || batchSize < 1 || batchSize > 1000) {
-            throw new UserInputException("--seconds 1-600, --warmup-seconds 0-60 and --batch-size 1-1000");
+        if (seconds < 1 || seconds > 600 || warmupSeconds < 0 || warmupSeconds > 60 || batchSize < 1 || batchSize > 1000
+                || sustainedSeconds < 1 || sustainedSeconds > 3_600 || threads < 1 || threads > 64) {
+            throw new UserInputException("--seconds 1-600, --warmup-seconds 0-60, --batch-size 1-1000, "
+                    + "--sustained-seconds 1-3600, --threads 1-64");
         }
-        if (phases.isEmpty() || !List.of("baseline", "single", "batch").containsAll(phases)) {
-            throw new UserInputException("--phases: a comma-separated list of baseline, single, batch");
+        if (phases.isEmpty() || !PHASES.containsAll(phases)) {
+            throw new UserInputException("--phases: a comma-separated list of " + String.join(", ", PHASES));
+        }
+        if (connections.isEmpty() || connections.stream().anyMatch(c -> c < 1 || c > 10_000)) {
+            throw new UserInputException("--connections: a comma-separated list of counts, 1-10000");
         }
         DevCredentials dev = DevCredentials.read(credentialsFile);
-        RequestSigner signer = RequestSigner.of(dev.keyId(), dev.secret());
-        JobBodies bodies = new JobBodies(Long.toString(System.currentTimeMillis(), 36));
-        ClosedLoopLoad load = new ClosedLoopLoad(workers, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
-        try (HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(PinnedTls.trusting(Path.of(dev.certificateFile())))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(5))
-                .build()) {
-            Poster poster = new Poster(http, URI.create(dev.gatewayUrl()), signer);
-            System.out.printf("pool bench ingest: %s, %d workers, %d s per phase (+%d s warm-up), batches of %d%n",
-                    dev.gatewayUrl(), workers, seconds, warmupSeconds, batchSize);
-            List<PhaseResult> results = new java.util.ArrayList<>();
+        WrkLoad load = WrkLoad.prepare(wrk, threads, new WrkLoad.Target(dev.gatewayUrl(), dev.keyId(), dev.secret()));
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        System.out.printf("pool bench ingest: %s with wrk (%d thread), connections %s, %d s per phase (+%d s warm-up),"
+                        + " batches of %d; load average at start %s%n", dev.gatewayUrl(), threads, connections, seconds,
+                warmupSeconds, batchSize, loadAverage());
+        List<PhaseResult> results = new ArrayList<>();
+        Phases plan = new Phases(load, run, warmupSeconds);
+        for (int c : connections) {
             if (phases.contains("baseline")) {
-                results.add(load.run("baseline (bare https)",
-                        (w, s) -> poster.post("/bench/baseline", bodies.single(w, s), 1)));
+                results.add(plan.run("baseline (bare https)", "/bench/baseline", 0, c, seconds));
             }
             if (phases.contains("single")) {
-                results.add(load.run("signed single job",
-                        (w, s) -> poster.post("/recordTranscoderJob", bodies.single(w, s), 1)));
+                results.add(plan.run("signed single job", "/recordTranscoderJob", 0, c, seconds));
             }
             if (phases.contains("batch")) {
-                results.add(load.run("signed batch x" + batchSize,
-                        (w, s) -> poster.post("/recordTranscoderJobs", bodies.batch(w, s, batchSize), batchSize)));
+                results.add(plan.run("signed batch x" + batchSize, "/recordTranscoderJobs", batchSize, c, seconds));
             }
-            BenchReport.print(System.out, results.get(0), results);
         }
-        return 0;
+        if (phases.contains("sustained")) {
+            int c = connections.stream().max(Integer::compare).orElseThrow();
+            results.add(plan.sustained("sustained single " + sustainedSeconds + " s", c, sustainedSeconds));
+        }
+        System.out.println("load average at end " + loadAverage());
+        BenchReport.print(System.out, results);
+        return results.stream().anyMatch(r -> r.failures() > 0) ? 1 : 0;
     }
 
-    /** Sends one signed POST and checks for 202; anything else counts as a failure of the phase. */
-    private record Poster(HttpClient http, URI base, RequestSigner signer) {
-        int post(String path, byte[] body, int items) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            for (Map.Entry<String, String> h : signer.headers("POST", path, body).entrySet()) {
-                request.header(h.getKey(), h.getValue());
+    /** Runs phases, each after its own unmeasured warm-up, each with nonces of its own. */
+    private record Phases(WrkLoad load, String run, int warmupSeconds) {
+        PhaseResult run(String name, String path, int batch, int connections, int seconds) throws Exception {
+            String tag = run + "-" + path.charAt(path.length() - 1) + batch + "c" + connections;
+            if (warmupSeconds > 0) {
+                load.run(new WrkLoad.Phase(name + " warm-up", path, batch, connections, warmupSeconds, tag + "w", 0));
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return items;
+            PhaseResult result = load.run(new WrkLoad.Phase(name, path, batch, connections, seconds, tag + "m", 0));
+            System.out.printf(Locale.ROOT, "  %s, %d connections: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d non-2xx%n",
+                    name, connections, result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.non2xx());
+            return result;
+        }
+
+        PhaseResult sustained(String name, int connections, int seconds) throws Exception {
+            System.out.printf("  %s at %d connections: progress every 30 s on stderr%n", name, connections);
+            return load.run(new WrkLoad.Phase(name, "/recordTranscoderJob", 0, connections, seconds, run + "-sus", 30));
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), so a reader knows how busy the shared machine was. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 }

@@ -3,27 +3,37 @@ package io.livepeerpool.launcher.bench;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Prints phases as a table with throughput and latency ratios against the baseline phase of the same run. */
+/**
+ * Prints phases as a table with throughput and latency ratios against the baseline phase at the same connection
+ * count in the same run (no ratio when that baseline was not run).
+ */
 public final class BenchReport {
     private BenchReport() {
     }
 
-    public static void print(PrintStream out, PhaseResult baseline, List<PhaseResult> phases) {
-        out.println(String.format(Locale.ROOT, "%-22s %10s %12s %9s %9s %9s %11s %11s %11s",
-                "phase", "req/s", "items/s", "p50 ms", "p99 ms", "failed", "thr ratio", "p50 ratio", "p99 ratio"));
+    public static void print(PrintStream out, List<PhaseResult> phases) {
+        out.println(String.format(Locale.ROOT, "%-26s %5s %10s %12s %9s %9s %8s %10s %10s %10s",
+                "phase", "conns", "req/s", "jobs/s", "p50 ms", "p99 ms", "non-2xx", "thr ratio", "p50 ratio", "p99 ratio"));
         for (PhaseResult p : phases) {
-            out.println(String.format(Locale.ROOT, "%-22s %10.0f %12.0f %9.2f %9.2f %9d %11.3f %11.2f %11.2f",
-                    p.name(), p.requestsPerSecond(), p.itemsPerSecond(), p.p50Millis(), p.p99Millis(), p.failures(),
-                    ratio(p.requestsPerSecond(), baseline.requestsPerSecond()),
-                    ratio(p.p50Millis(), baseline.p50Millis()),
-                    ratio(p.p99Millis(), baseline.p99Millis())));
+            Optional<PhaseResult> base = phases.stream()
+                    .filter(b -> b.name().startsWith("baseline") && b.connections() == p.connections()).findFirst();
+            out.println(String.format(Locale.ROOT, "%-26s %5d %10.0f %12.0f %9.2f %9.2f %8d %10.3f %10.2f %10.2f",
+                    p.name(), p.connections(), p.requestsPerSecond(), p.itemsPerSecond(), p.p50Millis(), p.p99Millis(),
+                    p.non2xx(), ratio(p.requestsPerSecond(), base.map(PhaseResult::requestsPerSecond)),
+                    ratio(p.p50Millis(), base.map(PhaseResult::p50Millis)),
+                    ratio(p.p99Millis(), base.map(PhaseResult::p99Millis))));
+            if (p.socketErrors() > 0) {
+                out.println("  ^ " + p.socketErrors() + " socket errors (connect, read, write or timeout)");
+            }
         }
-        out.println("thr ratio = requests/s of the phase / requests/s of '" + baseline.name()
-                + "'; latency ratios likewise (1.00 = as fast as the baseline).");
+        out.println("ratios: the phase / the bare HTTPS baseline at the same connection count in this run (throughput:"
+                + " higher is better, 1.000 = as fast as the baseline; latency: lower is better). jobs/s counts 2xx"
+                + " answers only; the baseline's jobs/s is its requests/s.");
     }
 
-    private static double ratio(double value, double base) {
-        return base == 0 ? Double.NaN : value / base;
+    private static double ratio(double value, Optional<Double> base) {
+        return base.filter(b -> b != 0).map(b -> value / b).orElse(Double.NaN);
     }
 }

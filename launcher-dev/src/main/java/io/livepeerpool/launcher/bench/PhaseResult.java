@@ -1,9 +1,11 @@
 package io.livepeerpool.launcher.bench;
 
-import org.HdrHistogram.Histogram;
-
-/** What one benchmark phase measured: counts over the measuring window and a latency histogram in microseconds. */
-public record PhaseResult(String name, long requests, long items, long failures, double seconds, Histogram latencyMicros) {
+/**
+ * What one benchmark phase measured: answers over the measured time ({@code items} = jobs they carried), answers
+ * other than 2xx, socket errors (connect, read, write, timeout), and latency percentiles in microseconds.
+ */
+public record PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
+                          double seconds, long p50Micros, long p99Micros) {
 
     public double requestsPerSecond() {
         return requests / seconds;
@@ -14,10 +16,14 @@ public record PhaseResult(String name, long requests, long items, long failures,
     }
 
     public double p50Millis() {
-        return latencyMicros.getValueAtPercentile(50) / 1000.0;
+        return p50Micros / 1000.0;
     }
 
     public double p99Millis() {
-        return latencyMicros.getValueAtPercentile(99) / 1000.0;
+        return p99Micros / 1000.0;
+    }
+
+    public long failures() {
+        return non2xx + socketErrors;
     }
 }

@@ -1,0 +1,55 @@
+package io.livepeerpool.launcher.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WrkLoadTest {
+    private static WrkLoad.Phase phase(String name, int batch, int connections) {
+        return new WrkLoad.Phase(name, "/recordTranscoderJobs", batch, connections, 10, "run-x", 0);
+    }
+
+    @Test
+    void aResultLineBecomesThePhaseFigures() {
+        PhaseResult r = WrkLoad.parse(phase("signed batch x100", 100, 16), "result 1000 10000000 2500 40000 3 0 1 0 2");
+
+        assertThat(r.requests()).isEqualTo(1000);
+        assertThat(r.requestsPerSecond()).isEqualTo(100.0);
+        assertThat(r.items()).as("jobs of 2xx answers only").isEqualTo(997 * 100);
+        assertThat(r.p50Millis()).isEqualTo(2.5);
+        assertThat(r.p99Millis()).isEqualTo(40.0);
+        assertThat(r.non2xx()).isEqualTo(3);
+        assertThat(r.socketErrors()).isEqualTo(3);
+        assertThat(r.failures()).isEqualTo(6);
+    }
+
+    @Test
+    void ratiosAreAgainstTheBaselineAtTheSameConnectionCount() {
+        List<PhaseResult> phases = List.of(
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 10000 10000000 1000 10000 0 0 0 0 0"),
+                WrkLoad.parse(phase("baseline (bare https)", 0, 64), "result 20000 10000000 2000 20000 0 0 0 0 0"),
+                WrkLoad.parse(phase("signed single job", 0, 64), "result 10000 10000000 4000 30000 0 0 0 0 0"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
+
+        String single = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("signed single job"))
+                .findFirst().orElseThrow();
+        assertThat(single).contains(" 0.500 ").contains(" 2.00 ").contains(" 1.50");
+    }
+
+    @Test
+    void theScriptShipsInTheJarAndSignsTheCanonicalString() throws Exception {
+        try (InputStream in = WrkLoad.class.getResourceAsStream("/bench/ingest-wrk.lua")) {
+            assertThat(in).isNotNull();
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // METHOD \n PATH \n TIMESTAMP \n NONCE \n hex(sha256(body)), as CanonicalRequest builds it
+            assertThat(script).contains("\"POST\\n\" .. path .. \"\\n\" .. timestamp .. \"\\n\" .. nonce .. \"\\n\" .. hex32()");
+        }
+    }
+}
