@@ -98,13 +98,14 @@ public final class ContractsFile {
         named.put(ContractArtifact.ROUNDS_MANAGER, c.roundsManager());
         named.put(ContractArtifact.BONDING_MANAGER, c.bondingManager());
         named.put(ContractArtifact.TICKET_BROKER, c.ticketBroker());
+        named.put(ContractArtifact.POOL_PAYOUTS, c.poolPayouts());
         return named;
     }
 
     private DevContracts contracts(Map<String, Address> named, BigInteger deployBlock, DeployOptions options) {
         return new DevContracts(required(named, ContractArtifact.ROUNDS_MANAGER),
                 required(named, ContractArtifact.BONDING_MANAGER), required(named, ContractArtifact.TICKET_BROKER),
-                deployBlock, options);
+                deployBlock, options, required(named, ContractArtifact.POOL_PAYOUTS));
     }
 
     private Address required(Map<String, Address> named, String name) {

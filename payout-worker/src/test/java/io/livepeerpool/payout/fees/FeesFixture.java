@@ -174,11 +174,11 @@ final class FeesFixture implements AutoCloseable {
     }
 
     void setAutomine(boolean on) throws Exception {
-        net.chain().hardhat().call("evm_setAutomine", on);
+        net.chain().anvil().call("evm_setAutomine", on);
     }
 
     void mine() throws Exception {
-        net.chain().hardhat().call("evm_mine");
+        net.chain().anvil().call("evm_mine");
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
