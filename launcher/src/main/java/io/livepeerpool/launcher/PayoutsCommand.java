@@ -20,13 +20,13 @@ import picocli.CommandLine.Mixin;
 @Command(name = "payouts", mixinStandardHelpOptions = true,
         description = {"Run the payout worker: pool.payout-requests paid on chain through PoolPayouts,",
             "outcomes with the chain's proof to pool.payouts. One instance per payout wallet."})
-final class PayoutsCommand implements Callable<Integer>, ServiceCommand {
+final class PayoutsCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
 
-    @Override
-    public List<ConfigKey<?>> declaredKeys() {
+    /** The worker's keys and the ops listener's, each name once. */
+    static List<ConfigKey<?>> declaredKeys() {
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (ConfigKey<?> key : PayoutConfig.keys()) {
             keys.putIfAbsent(key.name(), key);
