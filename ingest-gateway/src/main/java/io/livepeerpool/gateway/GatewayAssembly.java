@@ -16,6 +16,8 @@ import io.livepeerpool.gateway.http.SignedRequests;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.jobs.JobPublisher;
 import io.livepeerpool.gateway.jobs.JobValidator;
+import io.livepeerpool.gateway.payouts.PayoutSettingsEndpoints;
+import io.livepeerpool.gateway.payouts.PayoutSettingsPublisher;
 import io.livepeerpool.gateway.kafka.AckedProducer;
 import io.livepeerpool.gateway.kafka.KafkaHealth;
 import io.livepeerpool.gateway.kafka.ProducerSettings;
@@ -112,7 +114,11 @@ final class GatewayAssembly {
                     new OpsEndpoints(health),
                     new StatusEndpoint(chainStatus(config, schemas, owned)),
                     config.get(GatewayConfig.BENCH_BASELINE),
-                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)));
+                    new WinningTicketEndpoints(new WinningTicketReads(db, clock)),
+                    new PayoutSettingsEndpoints(new PayoutSettingsEndpoints.Policy(config.get(GatewayConfig.CHAIN_ID),
+                            config.get(GatewayConfig.POOL_PAYOUT_THRESHOLD_WEI)), db, new PayoutSettingsPublisher(single,
+                            new RecordEncoder<>(Topics.PAYOUT_SETTINGS,
+                                    AvroSerde.forTopic(Topics.PAYOUT_SETTINGS, schemas).serializer())), clock));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));

@@ -7,6 +7,7 @@ import io.javalin.router.Endpoint;
 import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
+import io.livepeerpool.gateway.payouts.PayoutSettingsEndpoints;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
 import io.livepeerpool.gateway.status.StatusEndpoint;
@@ -19,7 +20,8 @@ public final class GatewayRoutes {
 
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
-            StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets) {
+            StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets,
+            PayoutSettingsEndpoints payoutSettings) {
     }
 
     private GatewayRoutes() {
@@ -31,6 +33,8 @@ public final class GatewayRoutes {
                 new Endpoint(POST, "/recordTranscoderJob", h.jobs()::recordTranscoderJob),
                 new Endpoint(POST, "/recordTranscoderJobs", h.jobs()::recordTranscoderJobs),
                 new Endpoint(POST, "/recordWinningTicket", h.tickets()::recordWinningTicket),
+                // a member's own write: signed with its Ethereum key (EIP-712), 202 once Kafka acknowledged
+                new Endpoint(POST, "/setPayoutSettings", h.payoutSettings()::setPayoutSettings),
                 // public reads from the read model
                 new Endpoint(GET, "/getTranscodersJobs", h.reads()::getTranscodersJobs),
                 new Endpoint(GET, "/getTranscoderJobs", h.reads()::getTranscoderJobs),
@@ -40,6 +44,7 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getPayouts", h.reads()::getPayouts),
                 new Endpoint(GET, "/getTranscoderPayouts", h.reads()::getTranscoderPayouts),
                 new Endpoint(GET, "/getTranscoderBalance", h.reads()::getTranscoderBalance),
+                new Endpoint(GET, "/getPayoutSettings", h.payoutSettings()::getPayoutSettings),
                 new Endpoint(GET, "/getWinningTickets", h.winningTickets()::getWinningTickets),
                 new Endpoint(GET, "/getWinningTicket", h.winningTickets()::getWinningTicket),
                 // operations
