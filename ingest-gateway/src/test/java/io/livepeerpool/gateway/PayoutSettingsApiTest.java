@@ -8,7 +8,25 @@ import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.ledger.projector.Projector;
 import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.platform.ops.Metrics;
+import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.streams.LedgerConfig;
+import io.livepeerpool.ledger.streams.LedgerService;
+import io.livepeerpool.ledger.streams.LedgerTopics;
+import io.livepeerpool.ledger.streams.bench.CatchUp;
+import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.NewRoundEvent;
+import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.PayoutSettings;
+import io.livepeerpool.schemas.avro.TranscoderJob;
+import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
+import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.livepeerpool.schemas.serde.AvroSerde;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.livepeerpool.schemas.topics.Topics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -169,6 +187,84 @@ class PayoutSettingsApiTest {
         assertThat(unsigned.get("signed").asBoolean()).isFalse();
         assertThat(unsigned.get("payoutAddress").asText()).isEqualTo(payee);
         assertThat(unsigned.get("threshold").asText()).isEqualTo(POOL_THRESHOLD.toString());
+    }
+
+    /**
+     * The record this gateway wrote, copied as it is to a ledger's settings topic (a ledger of its own, on topics of
+     * its own, so other tests' catalogue data stays out): from the next settlement the member is paid at its own
+     * threshold (2x the pool's: 1.5x is not enough) and to its payout address.
+     */
+    @Test
+    void theAcceptedRecordAppliesAtTheLedgersNextSettlement() throws Exception {
+        ECKeyPair key = Keys.createEcKeyPair();
+        String transcoder = address(key);
+        String payee = address(Keys.createEcKeyPair());
+        BigInteger threshold = POOL_THRESHOLD.shiftLeft(1);
+        long expiry = inAnHour();
+        settings.mark();
+        TestGateway.Answer answer = post(gateway, body(transcoder, payee, threshold, 1, expiry, null,
+                sign(key, typedData(CHAIN_ID, transcoder, payee, threshold, 1, expiry))));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        PayoutSettings accepted = settings.await(r -> transcoder.equals(r.key()), 1, Duration.ofSeconds(10)).get(0)
+                .value();
+
+        Devstack devstack = TestGateway.devstack();
+        String suffix = "gw-settings-" + UUID.randomUUID();
+        LedgerTopics topics = LedgerTopics.catalogue().withSuffix(suffix).withPartitions(1);
+        devstack.createTopics(topics.newTopics((short) 1));
+        String applicationId = "ledger-" + suffix;
+        Path stateDir = Files.createTempDirectory(dir, "ledger-");
+        LedgerConfig config = new LedgerConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
+                applicationId, stateDir, 1, LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "0")));
+        String orchestrator = "0x00000000000000000000000000000000000000a1";
+        BigInteger halfAndOne = POOL_THRESHOLD.add(POOL_THRESHOLD.shiftRight(1));
+        try (SchemaRegistryClient registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
+             LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
+             CatchUp catchUp = new CatchUp(devstack.bootstrapServers(), applicationId, List.of(topics.jobs().name(),
+                     topics.chainEvents().name(), topics.payoutSettings().name(), topics.jobDedupe().name(),
+                     topics.jobWeights().name(), topics.barrier().name()));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+             TopicProbe<PayoutRequest> requests = new TopicProbe<>(devstack, topics.payoutRequests())) {
+            ledger.start();
+            Records send = new Records(producer, registry);
+            send.put(topics.payoutSettings().name(), transcoder, accepted);
+            for (int round = 1; round <= 2; round++) {
+                send.put(topics.jobs().name(), transcoder, new TranscoderJob("req-" + round, orchestrator, "key-1",
+                        Instant.now(), "job-" + round, transcoder, 1_000L, 2_000L, 1, (long) round, BigDecimal.ZERO));
+                send.put(topics.chainEvents().name(), orchestrator, new ChainEvent((long) round, hash(round),
+                        hash(100 + round), 0, orchestrator, new WinningTicketTransferEvent(orchestrator, orchestrator,
+                        new BigDecimal(round == 1 ? halfAndOne : POOL_THRESHOLD), BigDecimal.ZERO)));
+                producer.flush();
+                catchUp.await(Duration.ofSeconds(120), ledger::healthy);
+                send.put(topics.chainEvents().name(), Long.toString(round), new ChainEvent(round * 10L,
+                        hash(200 + round), hash(300 + round), 0, orchestrator,
+                        new NewRoundEvent((long) round, hash(200 + round), null)));
+                producer.flush();
+                catchUp.await(Duration.ofSeconds(120), ledger::healthy);
+            }
+            List<PayoutRequest> paid = requests.await(r -> true, 1, Duration.ofSeconds(30)).stream()
+                    .map(ConsumerRecord::value).toList();
+            assertThat(paid).singleElement().satisfies(request -> {
+                assertThat(request.getRound()).isEqualTo(2);
+                assertThat(request.getTranscoder()).isEqualTo(transcoder);
+                assertThat(request.getPayee()).isEqualTo(payee);
+                assertThat(request.getAmount().toBigIntegerExact()).isEqualTo(halfAndOne.add(POOL_THRESHOLD));
+            });
+        }
+    }
+
+    private record Records(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void put(String topic, String key, SpecificRecord value) {
+            AvroSerde serde = AvroSerde.forClass(value.getClass(), registry);
+            producer.send(new ProducerRecord<>(topic, key, serde.serializer().serialize(topic, value)));
+        }
+    }
+
+    private static String hash(long n) {
+        return "0x" + String.format(java.util.Locale.ROOT, "%064x", n);
     }
 
     @Test
