@@ -16,6 +16,8 @@ import io.livepeerpool.gateway.http.SignedRequests;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.jobs.JobPublisher;
 import io.livepeerpool.gateway.jobs.JobValidator;
+import io.livepeerpool.gateway.payouts.PayoutSettingsEndpoints;
+import io.livepeerpool.gateway.payouts.PayoutSettingsPublisher;
 import io.livepeerpool.gateway.kafka.AckedProducer;
 import io.livepeerpool.gateway.kafka.KafkaHealth;
 import io.livepeerpool.gateway.kafka.ProducerSettings;
@@ -131,7 +133,11 @@ final class GatewayAssembly {
                     new RegistrationEndpoints(signed, new RegistrationValidator(), PerformanceKeys.policy(config),
                             new RegistrationPublisher(single, new RecordEncoder<>(Topics.TRANSCODER_REGISTRATIONS,
                                     AvroSerde.forTopic(Topics.TRANSCODER_REGISTRATIONS, schemas).serializer()))),
-                    new TranscoderEndpoints(new TranscoderReads(db, clock)));
+                    new TranscoderEndpoints(new TranscoderReads(db, clock)),
+                    new PayoutSettingsEndpoints(new PayoutSettingsEndpoints.Policy(config.get(GatewayConfig.CHAIN_ID),
+                            config.get(GatewayConfig.POOL_PAYOUT_THRESHOLD_WEI)), db, new PayoutSettingsPublisher(single,
+                            new RecordEncoder<>(Topics.PAYOUT_SETTINGS,
+                                    AvroSerde.forTopic(Topics.PAYOUT_SETTINGS, schemas).serializer())), clock));
             String host = config.get(GatewayConfig.HOST);
             GatewayServer.Listen listen = new GatewayServer.Listen(host, config.get(GatewayConfig.PORT),
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));

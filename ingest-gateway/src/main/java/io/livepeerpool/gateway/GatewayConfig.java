@@ -85,6 +85,14 @@ public final class GatewayConfig {
             "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain; secret"
                     + " (provider URLs carry the API key), shown as scheme://host:port");
 
+    /** The chain id in the EIP-712 domain members sign their payout settings for (the redeemer's key name). */
+    public static final ConfigKey<Long> CHAIN_ID = ConfigKey.longValue("chain.id", 31337, 1, Long.MAX_VALUE,
+            "chain id of the pool's chain: the EIP-712 domain of /setPayoutSettings (42161 Arbitrum One, 31337 dev)");
+    /** The ledger's key: a member's personal threshold may not be below it. */
+    public static final ConfigKey<java.math.BigInteger> POOL_PAYOUT_THRESHOLD_WEI = ConfigKey.bigInteger(
+            "ledger.payoutThresholdWei", java.math.BigInteger.TEN.pow(16), java.math.BigInteger.ZERO,
+            "the pool's payout threshold, wei (the ledger's key): /setPayoutSettings refuses a personal one below it");
+
     private GatewayConfig() {
     }
 
@@ -98,7 +106,7 @@ public final class GatewayConfig {
                 ChainWatcherConfig.WATCHER_ID, DashboardSettings.ENABLED, DashboardSettings.EXPLORER_TX_URL,
                 DashboardSettings.SERVICES,
                 PerformanceKeys.SEGMENT_MS, PerformanceKeys.SEGMENT_BITS,
-                PerformanceKeys.RENDITION_BITS, PerformanceKeys.MAX_SEGMENT_MS, PerformanceKeys.MAX_SESSIONS_CAP);
+                PerformanceKeys.RENDITION_BITS, PerformanceKeys.MAX_SEGMENT_MS, PerformanceKeys.MAX_SESSIONS_CAP, CHAIN_ID, POOL_PAYOUT_THRESHOLD_WEI);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */

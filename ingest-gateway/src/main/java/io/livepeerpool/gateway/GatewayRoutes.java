@@ -8,6 +8,7 @@ import io.livepeerpool.gateway.dashboard.DashboardEndpoints;
 import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
+import io.livepeerpool.gateway.payouts.PayoutSettingsEndpoints;
 import io.livepeerpool.gateway.reads.ReadEndpoints;
 import io.livepeerpool.gateway.reads.TranscoderEndpoints;
 import io.livepeerpool.gateway.registration.RegistrationEndpoints;
@@ -23,7 +24,8 @@ public final class GatewayRoutes {
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
             StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets,
-            DashboardEndpoints dashboard, RegistrationEndpoints registrations, TranscoderEndpoints transcoders) {
+            DashboardEndpoints dashboard, RegistrationEndpoints registrations, TranscoderEndpoints transcoders,
+            PayoutSettingsEndpoints payoutSettings) {
     }
 
     private GatewayRoutes() {
@@ -36,6 +38,8 @@ public final class GatewayRoutes {
                 new Endpoint(POST, "/recordTranscoderJobs", h.jobs()::recordTranscoderJobs),
                 new Endpoint(POST, "/recordWinningTicket", h.tickets()::recordWinningTicket),
                 new Endpoint(POST, "/registerTranscoder", h.registrations()::registerTranscoder),
+                // a member's own write: signed with its Ethereum key (EIP-712), 202 once Kafka acknowledged
+                new Endpoint(POST, "/setPayoutSettings", h.payoutSettings()::setPayoutSettings),
                 // public reads from the read model
                 new Endpoint(GET, "/getTranscodersJobs", h.reads()::getTranscodersJobs),
                 new Endpoint(GET, "/getTranscoderJobs", h.reads()::getTranscoderJobs),
@@ -45,6 +49,7 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/getPayouts", h.reads()::getPayouts),
                 new Endpoint(GET, "/getTranscoderPayouts", h.reads()::getTranscoderPayouts),
                 new Endpoint(GET, "/getTranscoderBalance", h.reads()::getTranscoderBalance),
+                new Endpoint(GET, "/getPayoutSettings", h.payoutSettings()::getPayoutSettings),
                 new Endpoint(GET, "/getWinningTickets", h.winningTickets()::getWinningTickets),
                 new Endpoint(GET, "/getWinningTicket", h.winningTickets()::getWinningTicket),
                 new Endpoint(GET, "/getTranscoderStatus", h.transcoders()::getTranscoderStatus),

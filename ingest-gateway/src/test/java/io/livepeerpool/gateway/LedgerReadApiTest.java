@@ -233,8 +233,10 @@ class LedgerReadApiTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json()).isEqualTo(Json.mapper().readTree("{\"transcoder\":\"" + transcoder.hex() + "\",\"balance\":\""
-                + UINT256_MAX + "\",\"asOfRound\":" + round + ",\"payoutsOnHold\":\"15\",\"paidTotal\":\"" + bigPaid.shiftLeft(1) + "\"}"));
-        assertThat(fieldNames(answer.json())).containsExactly("transcoder", "balance", "asOfRound", "payoutsOnHold", "paidTotal");
+                + UINT256_MAX + "\",\"asOfRound\":" + round + ",\"payoutsOnHold\":\"15\",\"paidTotal\":\"" + bigPaid.shiftLeft(1)
+                + "\",\"debt\":\"0\",\"payoutsFailed\":\"1000\"}"));
+        assertThat(fieldNames(answer.json())).containsExactly("transcoder", "balance", "asOfRound", "payoutsOnHold", "paidTotal",
+                "debt", "payoutsFailed");
     }
 
     @Test
@@ -245,7 +247,8 @@ class LedgerReadApiTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json()).isEqualTo(Json.mapper().readTree("{\"transcoder\":\"" + unknown.hex()
-                + "\",\"balance\":\"0\",\"asOfRound\":null,\"payoutsOnHold\":\"0\",\"paidTotal\":\"0\"}"));
+                + "\",\"balance\":\"0\",\"asOfRound\":null,\"payoutsOnHold\":\"0\",\"paidTotal\":\"0\",\"debt\":\"0\","
+                + "\"payoutsFailed\":\"0\"}"));
 
         // payouts but no balance row yet (the tables are projected from different topics)
         insertPayout(unknown, "early", BigInteger.valueOf(3), "On hold");

@@ -222,7 +222,8 @@ class ReadApiTest {
         assertThat(mine.json().get("payouts").findValuesAsText("payoutId")).containsExactly(id + "p-1", id + "p-2", id + "p-old");
         JsonNode first = mine.json().get("payouts").get(0);
         assertThat(first.properties()).extracting(Map.Entry::getKey).containsExactly(
-                "payoutId", "transcoder", "round", "amount", "status", "txHash", "gasFees", "createdAt", "paidAt");
+                "payoutId", "transcoder", "round", "amount", "status", "txHash", "gasFees", "createdAt", "paidAt", "payee",
+                "amountSent", "blockNumber", "gasPaidBy", "failureReason", "resolvedAt");
         assertThat(first.get("amount").asText()).isEqualTo(huge.toString());
         assertThat(first.get("status").asText()).isEqualTo("Paid");
         assertThat(first.get("transcoder").asText()).isEqualTo(transcoder.hex());

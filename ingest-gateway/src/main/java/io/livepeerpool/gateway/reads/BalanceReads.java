@@ -13,9 +13,10 @@ import javax.sql.DataSource;
  */
 public final class BalanceReads {
     private static final String SELECT_BALANCE = """
-            SELECT b.balance, b.as_of_round, p.on_hold, p.paid
+            SELECT b.balance, b.debt, b.as_of_round, p.on_hold, p.paid, p.failed
             FROM (SELECT coalesce(sum(amount) FILTER (WHERE status = 'On hold'), 0) AS on_hold,
-                         coalesce(sum(amount) FILTER (WHERE status = 'Paid'), 0) AS paid
+                         coalesce(sum(amount) FILTER (WHERE status = 'Paid'), 0) AS paid,
+                         coalesce(sum(amount) FILTER (WHERE status = 'Failed'), 0) AS failed
                   FROM rewards_payments WHERE transcoder = ?) p
             LEFT JOIN transcoder_balances b ON b.transcoder = ?""";
 
@@ -34,8 +35,9 @@ public final class BalanceReads {
                     throw new IllegalStateException("the balance query returned no row"); // an aggregate always has one
                 }
                 String balance = Rows.wei(rs, "balance");
+                String debt = Rows.wei(rs, "debt");
                 return new BalanceView(transcoder.hex(), balance == null ? "0" : balance, Rows.nullableLong(rs, "as_of_round"),
-                        Rows.wei(rs, "on_hold"), Rows.wei(rs, "paid"));
+                        Rows.wei(rs, "on_hold"), Rows.wei(rs, "paid"), debt == null ? "0" : debt, Rows.wei(rs, "failed"));
             }
         }
     }

@@ -16,7 +16,8 @@ public final class PayoutReads {
     /** Newest request first; the payout id breaks ties. */
     static final Keyset ORDER = Keyset.byTime("created_at", "payout_id");
     private static final String SELECT_PAYOUTS = "SELECT payout_id, transcoder, round, amount, status, tx_hash,"
-            + " gas_fees, created_at, paid_at FROM rewards_payments";
+            + " gas_fees, created_at, paid_at, payee, amount_sent, block_number, gas_paid_by, failure_reason, resolved_at"
+            + " FROM rewards_payments";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -43,6 +44,8 @@ public final class PayoutReads {
     private static PayoutView view(ResultSet rs) throws SQLException {
         return new PayoutView(rs.getString("payout_id"), rs.getString("transcoder"), rs.getLong("round"),
                 Rows.wei(rs, "amount"), rs.getString("status"), rs.getString("tx_hash"), Rows.wei(rs, "gas_fees"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "paid_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "paid_at"), rs.getString("payee"),
+                Rows.wei(rs, "amount_sent"), Rows.nullableLong(rs, "block_number"), rs.getString("gas_paid_by"),
+                rs.getString("failure_reason"), Rows.instant(rs, "resolved_at"));
     }
 }

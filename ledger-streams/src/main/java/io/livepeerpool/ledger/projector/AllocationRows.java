@@ -11,7 +11,9 @@ import java.util.List;
  * Ledger allocations -> {@code allocations} (one row per round and transcoder, the first record projected wins) and
  * {@code transcoder_balances} (the transcoder's {@code balanceAfter}, but only from an allocation of a higher round
  * than the one stored). Allocations are keyed by transcoder, so one transcoder's are on one partition in round order;
- * the round guard still keeps a replay, or an older allocation arriving late, from moving a balance backwards.
+ * the round guard still keeps a replay, or an older allocation arriving late, from moving a balance backwards. An
+ * allocation is (round, 0) in the ledger's order of account changes ({@link AccountChangeRows}): it leaves no debt
+ * (an allocation that paid one off is followed by its DebtNetted change, which sets the row after it).
  */
 public final class AllocationRows implements RowMapper<Allocation> {
 
@@ -25,7 +27,8 @@ public final class AllocationRows implements RowMapper<Allocation> {
             INSERT INTO transcoder_balances (transcoder, balance, as_of_round, updated_at)
             VALUES (?, ?, ?, ?)
             ON CONFLICT (transcoder) DO UPDATE
-            SET balance = EXCLUDED.balance, as_of_round = EXCLUDED.as_of_round, updated_at = EXCLUDED.updated_at
+            SET balance = EXCLUDED.balance, as_of_round = EXCLUDED.as_of_round, updated_at = EXCLUDED.updated_at,
+                debt = 0, as_of_seq = 0
             WHERE transcoder_balances.as_of_round < EXCLUDED.as_of_round""";
 
     private static final List<RowStatement<Allocation>> STATEMENTS = List.of(

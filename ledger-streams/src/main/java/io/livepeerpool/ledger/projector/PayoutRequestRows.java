@@ -8,19 +8,22 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * Payout requests -> {@code rewards_payments} as {@code 'On hold'}, keyed by the deterministic payout id. The payout
- * worker owns the row afterwards (Paid / Failed, tx hash, gas): {@code DO NOTHING} means a replayed request never
- * overwrites its outcome, and a row the worker wrote first is left as it is.
+ * Payout requests -> {@code rewards_payments} as {@code 'On hold'}, keyed by the deterministic payout id, with the
+ * payee it goes to; then, if its outcome was projected first, the row takes it ({@link PayoutPayments}).
+ * {@code DO NOTHING} means a replayed request never overwrites its outcome.
  */
 public final class PayoutRequestRows implements RowMapper<PayoutRequest> {
 
-    static final String INSERT_PAYOUT_REQUEST = """
-            INSERT INTO rewards_payments (payout_id, transcoder, round, amount, status, created_at)
-            VALUES (?, ?, ?, ?, 'On hold', ?)
+    /** Under the payout's lock ({@link PayoutPayments#LOCK_PAYOUT}, parameter 1). */
+    static final String INSERT_PAYOUT_REQUEST = PayoutPayments.LOCK_PAYOUT + """
+            INSERT INTO rewards_payments (payout_id, transcoder, round, amount, status, created_at, payee)
+            SELECT ?, ?, ?, ?, 'On hold', ?, ? FROM payout_lock
             ON CONFLICT (payout_id) DO NOTHING""";
 
-    private static final List<RowStatement<PayoutRequest>> STATEMENTS =
-            List.of(new RowStatement<>(INSERT_PAYOUT_REQUEST, PayoutRequestRows::bindPayoutRequest));
+    private static final List<RowStatement<PayoutRequest>> STATEMENTS = List.of(
+            new RowStatement<>(INSERT_PAYOUT_REQUEST, PayoutRequestRows::bindPayoutRequest),
+            new RowStatement<>(PayoutPayments.FILL_PAYOUT,
+                    (statement, request, origin) -> PayoutPayments.bindFill(statement, request.getPayoutId())));
 
     @Override
     public List<RowStatement<PayoutRequest>> statements() {
@@ -30,9 +33,11 @@ public final class PayoutRequestRows implements RowMapper<PayoutRequest> {
     private static void bindPayoutRequest(PreparedStatement statement, PayoutRequest request, RecordOrigin origin)
             throws SQLException {
         statement.setString(1, request.getPayoutId());
-        statement.setString(2, request.getTranscoder());
-        statement.setLong(3, request.getRound());
-        statement.setBigDecimal(4, Uint256.wholeWei(request.getAmount(), "amount"));
-        statement.setObject(5, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(2, request.getPayoutId());
+        statement.setString(3, request.getTranscoder());
+        statement.setLong(4, request.getRound());
+        statement.setBigDecimal(5, Uint256.wholeWei(request.getAmount(), "amount"));
+        statement.setObject(6, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(7, request.getPayee() == null ? request.getTranscoder() : request.getPayee());
     }
 }

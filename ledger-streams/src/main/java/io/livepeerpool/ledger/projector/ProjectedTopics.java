@@ -1,6 +1,9 @@
 package io.livepeerpool.ledger.projector;
 
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.MemberAccountChange;
+import io.livepeerpool.schemas.avro.Payout;
+import io.livepeerpool.schemas.avro.PayoutSettings;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
@@ -13,6 +16,7 @@ import io.livepeerpool.schemas.serde.AvroSerde;
 import io.livepeerpool.schemas.topics.TopicSpec;
 import io.livepeerpool.schemas.topics.Topics;
 import org.apache.avro.specific.SpecificRecord;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The catalogue topics the projector reads, each with its tables. The one place that pairs a topic with a table. */
@@ -24,7 +28,7 @@ public final class ProjectedTopics {
     public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
         List<ProjectedTopic<?>> topics = new java.util.ArrayList<>(of(new Sources(Topics.TRANSCODER_JOBS,
                 Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS, Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS,
-                Topics.REDEMPTIONS), registry));
+                Topics.REDEMPTIONS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS, Topics.LEDGER_ACCOUNT_CHANGES), registry));
         topics.addAll(performance(Topics.TRANSCODER_REGISTRATIONS, Topics.TRANSCODER_STATUS, registry));
         return List.copyOf(topics);
     }
@@ -39,17 +43,31 @@ public final class ProjectedTopics {
     /** The topics to read, one per table mapper; tests use topics of their own with the catalogue's types. */
     record Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
             TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
-            TopicSpec<Redemption> redemptions) {
+            TopicSpec<Redemption> redemptions, TopicSpec<Payout> payouts, TopicSpec<PayoutSettings> payoutSettings,
+            TopicSpec<MemberAccountChange> accountChanges) {
+
+        /** Without the payout side (tests that do not project it). */
+        Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
+                TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
+                TopicSpec<Redemption> redemptions) {
+            this(jobs, tickets, settlements, allocations, payoutRequests, redemptions, null, null, null);
+        }
     }
 
     static List<ProjectedTopic<?>> of(Sources topics, SchemaRegistryClient registry) {
-        return List.of(
+        List<ProjectedTopic<?>> projected = new ArrayList<>(List.of(
                 projected(topics.jobs(), new JobRows(), registry),
                 projected(topics.tickets(), new TicketRows(), registry),
                 projected(topics.settlements(), new SettlementRows(), registry),
                 projected(topics.allocations(), new AllocationRows(), registry),
                 projected(topics.payoutRequests(), new PayoutRequestRows(), registry),
-                projected(topics.redemptions(), new RedemptionRows(), registry));
+                projected(topics.redemptions(), new RedemptionRows(), registry)));
+        if (topics.payouts() != null) {
+            projected.add(projected(topics.payouts(), new PayoutOutcomeRows(), registry));
+            projected.add(projected(topics.payoutSettings(), new PayoutSettingsRows(), registry));
+            projected.add(projected(topics.accountChanges(), new AccountChangeRows(), registry));
+        }
+        return List.copyOf(projected);
     }
 
     private static <V extends SpecificRecord> ProjectedTopic<V> projected(TopicSpec<V> spec, RowMapper<V> rows,

@@ -11,6 +11,8 @@ import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.protocol.ticket.Uint256;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.platform.json.Json;
@@ -59,8 +61,36 @@ final class EventLineParser {
             case "ticketTransfer" -> new TicketTransfer(field("txHash", Hex::hash), nonNegativeLong("logIndex"),
                     field("sender", EventLineParser::address), field("recipient", EventLineParser::address), wei("amount"), wei("gasCost"));
             case "newRound" -> new NewRound(nonNegativeLong("round"));
-            default -> throw problem("type", "must be job, ticketTransfer or newRound, got '" + type + "'");
+            case "payout" -> payout();
+            case "payoutSettings" -> new PayoutSettingsChange(field("transcoder", EventLineParser::address),
+                    field("payoutAddress", EventLineParser::address), wei("threshold"), nonNegativeLong("nonce"));
+            default -> throw problem("type", "must be job, ticketTransfer, newRound, payout or payoutSettings, got '"
+                    + type + "'");
         };
+    }
+
+    /** amountSent may be left out: the whole amount when Paid, else 0. */
+    private PayoutOutcome payout() {
+        String payoutId = text("payoutId");
+        if (payoutId.isBlank()) {
+            throw problem("payoutId", "must not be blank");
+        }
+        String transcoder = field("transcoder", EventLineParser::address);
+        PayoutOutcome.Status status = field("status", EventLineParser::status);
+        BigInteger amount = wei("amount");
+        BigInteger amountSent = node.hasNonNull("amountSent") ? wei("amountSent")
+                : status == PayoutOutcome.Status.Paid ? amount : BigInteger.ZERO;
+        BigInteger gasShare = wei("gasShare");
+        String gasPaidBy = text("gasPaidBy");
+        if (!gasPaidBy.equals("pool") && !gasPaidBy.equals("member")) {
+            throw problem("gasPaidBy", "must be pool or member, got '" + gasPaidBy + "'");
+        }
+        try {
+            return new PayoutOutcome(payoutId, transcoder, status, amount, amountSent, gasShare,
+                    gasPaidBy.equals("member"));
+        } catch (IllegalArgumentException e) {
+            throw problem("amountSent", e.getMessage());
+        }
     }
 
     private String jobId() {
@@ -134,6 +164,15 @@ final class EventLineParser {
 
     private ReplayInputException problem(String name, String message) {
         return new ReplayInputException(lineNumber, name, message);
+    }
+
+    private static PayoutOutcome.Status status(String text) {
+        for (PayoutOutcome.Status status : PayoutOutcome.Status.values()) {
+            if (status.name().equals(text)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("must be Paid, Refused or Reverted");
     }
 
     /** An address as the gateway takes it, held lowercase (the ledger's one spelling). */

@@ -1,6 +1,8 @@
 package io.livepeerpool.ledger.replay;
 
 import io.livepeerpool.ledger.event.LedgerEvent;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.payout.AccountChange;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import java.io.BufferedReader;
@@ -19,9 +21,16 @@ import java.util.Optional;
  * {"type":"job","orchestrator":"0x..","jobId":"..","transcoder":"0x..","pixels":N,"duration":S,"profiles":P,"roundJob":R}
  * {"type":"ticketTransfer","txHash":"0x..","logIndex":N,"sender":"0x..","recipient":"0x..","amount":"wei","gasCost":"wei"}
  * {"type":"newRound","round":R}
+ * {"type":"payout","payoutId":"..","transcoder":"0x..","status":"Paid|Refused|Reverted","amount":"wei",
+ *  "amountSent":"wei" (optional: amount when Paid, else 0),"gasShare":"wei","gasPaidBy":"pool|member"}
+ * {"type":"payoutSettings","transcoder":"0x..","payoutAddress":"0x..","threshold":"wei","nonce":N}
  * </pre>
- * For each NewRound that settles: one {@code settlement} line, then one {@code payoutRequest} line per payout it
- * triggered, in address order.
+ * For each NewRound that settles: one {@code settlement} line, then one {@code accountChange} line (cause
+ * {@code DebtNetted}) per allocation that paid off a gas debt, then one {@code payoutRequest} line per payout it
+ * triggered ({@code payee} when the member set a payout address), each in address order. For the first outcome of
+ * an open payout: one {@code accountChange} line (cause {@code PayoutResolved}); a duplicate outcome, or one for a
+ * payout never requested, writes nothing and changes nothing. Settings write nothing; they decide the thresholds
+ * and payees of the settlements after them.
  */
 public final class LedgerReplay {
     private LedgerReplay() {
@@ -45,6 +54,14 @@ public final class LedgerReplay {
                     continue;
                 }
                 LedgerEvent event = EventLineParser.parse(line, lineNumber);
+                if (event instanceof PayoutOutcome payout) {
+                    Optional<AccountChange> change = resolve(state, payout, lineNumber);
+                    if (change.isPresent()) {
+                        out.write(OutputLines.accountChange(change.get()));
+                        out.write('\n');
+                    }
+                    continue;
+                }
                 Optional<RoundOutcome> outcome = state.apply(event);
                 if (outcome.isPresent()) {
                     write(outcome.get(), out);
@@ -56,9 +73,21 @@ public final class LedgerReplay {
         }
     }
 
+    private static Optional<AccountChange> resolve(LedgerState state, PayoutOutcome payout, long lineNumber) {
+        try {
+            return state.resolve(payout);
+        } catch (IllegalArgumentException e) {
+            throw new ReplayInputException(lineNumber, "payoutId", e.getMessage());
+        }
+    }
+
     private static void write(RoundOutcome outcome, Writer out) throws IOException {
         out.write(OutputLines.settlement(outcome.settlement()));
         out.write('\n');
+        for (AccountChange change : outcome.changes()) {
+            out.write(OutputLines.accountChange(change));
+            out.write('\n');
+        }
         for (PayoutRequest payout : outcome.payouts()) {
             out.write(OutputLines.payoutRequest(payout));
             out.write('\n');

@@ -3,8 +3,12 @@ package io.livepeerpool.ledger.replay;
 import io.livepeerpool.ledger.dedupe.SeenIds;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.payout.AccountChange;
+import io.livepeerpool.ledger.payout.MemberAccount;
 import io.livepeerpool.ledger.settlement.Balances;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.NetRevenue;
@@ -12,6 +16,7 @@ import io.livepeerpool.ledger.settlement.Settlement;
 import io.livepeerpool.ledger.settlement.SettlementResult;
 import io.livepeerpool.ledger.weight.WeightSubtotals;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,7 +34,7 @@ public final class LedgerState {
     private final SeenIds seenTransfers;
     private BigInteger pendingRevenue = BigInteger.ZERO;
     private WeightSubtotals pendingWeights = WeightSubtotals.empty();
-    private Balances balances = Balances.empty();
+    private final MemberBook members = new MemberBook();
     private long lastSettledRound = -1;
 
     public LedgerState(LedgerPolicy policy) {
@@ -50,7 +55,31 @@ public final class LedgerState {
                 yield Optional.empty();
             }
             case NewRound newRound -> settle(newRound.round());
+            case PayoutOutcome outcome -> {
+                resolve(outcome);
+                yield Optional.empty();
+            }
+            case PayoutSettingsChange change -> {
+                applySettings(change);
+                yield Optional.empty();
+            }
         };
+    }
+
+    /**
+     * Applies the first outcome of a payout this ledger requested and has not seen resolved: what did not reach the
+     * payee comes back, the member's gas share is charged when the member pays the gas. Empty for a duplicate or an
+     * outcome of a payout never requested (nothing changes).
+     *
+     * @throws IllegalArgumentException when the outcome contradicts its request (member or amount)
+     */
+    public Optional<AccountChange> resolve(PayoutOutcome outcome) {
+        return members.resolve(outcome, lastSettledRound);
+    }
+
+    /** Applies a member's payout settings from the next settlement; false for a nonce not above the last one. */
+    public boolean applySettings(PayoutSettingsChange change) {
+        return members.apply(change);
     }
 
     /** Adds the job's weight unless (orchestrator, jobId) was already counted; true when it counted. */
@@ -77,14 +106,13 @@ public final class LedgerState {
             return Optional.empty();
         }
         SettlementResult result = Settlement.settle(round, pendingRevenue, pendingWeights, policy);
-        Balances.Credited credited = balances.credit(round, result.allocations(), policy.payoutThresholdWei());
+        MemberBook.Credited credited = members.credit(round, result.allocations(), policy.payoutThresholdWei());
         pendingRevenue = result.carriedRevenue();
         pendingWeights = result.carriedWeights();
-        balances = credited.balances();
         lastSettledRound = round;
         seenJobs.nextEpoch();
         seenTransfers.nextEpoch();
-        return Optional.of(new RoundOutcome(result, credited.payouts()));
+        return Optional.of(new RoundOutcome(result, credited.payouts(), credited.changes()));
     }
 
     public BigInteger pendingRevenue() {
@@ -95,8 +123,23 @@ public final class LedgerState {
         return pendingWeights;
     }
 
+    /** Members' unpaid balances (> 0); a member in debt has none (see {@link #debts()}). */
     public Balances balances() {
-        return balances;
+        return members.balances();
+    }
+
+    /** Gas shares charged that the member's account could not cover yet, by member (> 0). */
+    public Map<String, BigInteger> debts() {
+        return members.debts();
+    }
+
+    public MemberAccount accountOf(String transcoder) {
+        return members.accountOf(transcoder);
+    }
+
+    /** Payout requests without an outcome yet, by payout id. */
+    public Map<String, io.livepeerpool.ledger.settlement.PayoutRequest> openPayouts() {
+        return members.openPayouts();
     }
 
     public long lastSettledRound() {

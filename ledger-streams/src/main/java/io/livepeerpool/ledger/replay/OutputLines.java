@@ -1,6 +1,7 @@
 package io.livepeerpool.ledger.replay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.livepeerpool.ledger.payout.AccountChange;
 import io.livepeerpool.ledger.settlement.Allocation;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import io.livepeerpool.ledger.settlement.SettlementResult;
@@ -46,6 +47,26 @@ final class OutputLines {
             json.writeStringField("transcoder", p.transcoder());
             json.writeStringField("amount", p.amount().toString());
             json.writeStringField("payoutId", p.payoutId());
+            if (p.payee() != null) {
+                json.writeStringField("payee", p.payee());
+            }
+        });
+    }
+
+    static String accountChange(AccountChange c) {
+        return write(json -> {
+            json.writeStringField("type", "accountChange");
+            json.writeStringField("transcoder", c.transcoder());
+            json.writeNumberField("afterRound", c.afterRound());
+            json.writeStringField("cause", c.cause().name());
+            if (c.payoutId() != null) {
+                json.writeStringField("payoutId", c.payoutId());
+                json.writeStringField("status", c.status());
+            }
+            json.writeStringField("credited", c.credited().toString());
+            json.writeStringField("charged", c.charged().toString());
+            json.writeStringField("balance", c.after().balance().toString());
+            json.writeStringField("debt", c.after().debt().toString());
         });
     }
 

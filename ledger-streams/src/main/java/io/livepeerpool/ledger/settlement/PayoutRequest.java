@@ -11,11 +11,15 @@ import java.util.HexFormat;
  * A request to pay a transcoder its whole balance.
  *
  * @param payoutId {@link #idFor}: the idempotency key the payout worker pays at most once
+ * @param payee    where to send it: the member's payoutAddress from its payout settings; null for the member itself
  */
-public record PayoutRequest(long round, String transcoder, BigInteger amount, String payoutId) {
+public record PayoutRequest(long round, String transcoder, BigInteger amount, String payoutId, String payee) {
 
     public PayoutRequest {
         Address.requireLowercase(transcoder, "transcoder");
+        if (payee != null) {
+            Address.requireLowercase(payee, "payee");
+        }
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payout must be > 0 wei, got " + amount);
         }
@@ -24,8 +28,12 @@ public record PayoutRequest(long round, String transcoder, BigInteger amount, St
         }
     }
 
+    public PayoutRequest(long round, String transcoder, BigInteger amount, String payoutId) {
+        this(round, transcoder, amount, payoutId, null);
+    }
+
     public PayoutRequest(long round, String transcoder, BigInteger amount) {
-        this(round, transcoder, amount, idFor(transcoder, round));
+        this(round, transcoder, amount, idFor(transcoder, round), null);
     }
 
     /**

@@ -7,6 +7,9 @@ import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerChainState;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.LedgerSettlementState;
+import io.livepeerpool.schemas.avro.MemberAccountChange;
+import io.livepeerpool.schemas.avro.Payout;
+import io.livepeerpool.schemas.avro.PayoutSettings;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.RevenueClosed;
 import io.livepeerpool.schemas.avro.Settlement;
@@ -30,7 +33,10 @@ public record LedgerSerdes(
         Serde<LedgerChainState> chainState,
         Serde<LedgerSettlementState> settlementState,
         Serde<RevenueClosed> revenueClosed,
-        Serde<EpochSubtotals> epochSubtotals) {
+        Serde<EpochSubtotals> epochSubtotals,
+        Serde<Payout> payouts,
+        Serde<PayoutSettings> payoutSettings,
+        Serde<MemberAccountChange> accountChanges) {
 
     /** Serdes over {@code registry}, which the caller keeps and closes. */
     public static LedgerSerdes avro(SchemaRegistryClient registry) {
@@ -45,6 +51,9 @@ public record LedgerSerdes(
                 AvroSerde.forClass(LedgerChainState.class, registry),
                 AvroSerde.forClass(LedgerSettlementState.class, registry),
                 AvroSerde.forClass(RevenueClosed.class, registry),
-                AvroSerde.forClass(EpochSubtotals.class, registry));
+                AvroSerde.forClass(EpochSubtotals.class, registry),
+                AvroSerde.forClass(Payout.class, registry),
+                AvroSerde.forClass(PayoutSettings.class, registry),
+                AvroSerde.forClass(MemberAccountChange.class, registry));
     }
 }

@@ -231,10 +231,13 @@ public final class LedgerService implements Service {
                         + ADMIN_TIMEOUT, e);
             }
         }
-        TopicDescription chain = found.get(topics.chainEvents().name());
-        if (chain != null && chain.partitions().size() != 1) {
-            problems.add(topics.chainEvents().name() + ": has " + chain.partitions().size() + " partitions, the ledger "
-                    + "needs exactly 1 (block order)");
+        for (TopicSpec<?> single : topics.singlePartition()) {
+            TopicDescription found1 = found.get(single.name());
+            if (found1 != null && found1.partitions().size() != 1) {
+                problems.add(single.name() + ": has " + found1.partitions().size() + " partitions, the ledger "
+                        + "needs exactly 1 (" + (single == topics.chainEvents() ? "block order"
+                        : "read by the one settlement task that holds the balances") + ")");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the ledger cannot start: " + String.join("; ", problems));

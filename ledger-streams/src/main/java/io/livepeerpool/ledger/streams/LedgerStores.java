@@ -48,6 +48,14 @@ public final class LedgerStores {
     public static final String BARRIER_SUBTOTALS = "ledger-barrier-subtotals";
     /** transcoder -> unpaid balance in wei (> 0; a zero balance has no entry). */
     public static final String BALANCES = "ledger-balances";
+    /** transcoder -> gas shares charged that the balance could not cover, wei (> 0; never with a balance). */
+    public static final String DEBTS = "ledger-debts";
+    /** payoutId -> {@code PayoutRequest} requested and not yet resolved by an outcome. */
+    public static final String OPEN_PAYOUTS = "ledger-open-payouts";
+    /** transcoder -> the {@code PayoutSettings} in force (the last applied nonce). */
+    public static final String PAYOUT_SETTINGS = "ledger-payout-settings";
+    /** {@link #POOL} -> the last account-change sequence number. */
+    public static final String ACCOUNT_SEQUENCE = "ledger-account-sequence";
 
     /** The key of single-entry stores and of the barrier and settlement records. */
     public static final String POOL = "pool";

@@ -4,7 +4,10 @@ import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
+import io.livepeerpool.schemas.avro.MemberAccountChange;
+import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.PayoutSettings;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.topics.TopicSpec;
@@ -25,39 +28,55 @@ public record LedgerTopics(
         TopicSpec<LedgerBarrierEvent> barrier,
         TopicSpec<Settlement> settlements,
         TopicSpec<Allocation> allocations,
-        TopicSpec<PayoutRequest> payoutRequests) {
+        TopicSpec<PayoutRequest> payoutRequests,
+        TopicSpec<Payout> payouts,
+        TopicSpec<PayoutSettings> payoutSettings,
+        TopicSpec<MemberAccountChange> accountChanges) {
 
     public static LedgerTopics catalogue() {
         return new LedgerTopics(Topics.TRANSCODER_JOBS, Topics.CHAIN_EVENTS, Topics.LEDGER_JOB_DEDUPE,
                 Topics.LEDGER_JOB_WEIGHTS, Topics.LEDGER_BARRIER, Topics.LEDGER_SETTLEMENTS,
-                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS);
+                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS,
+                Topics.LEDGER_ACCOUNT_CHANGES);
     }
 
     /** The same topics named {@code <name>.<suffix>}. */
     public LedgerTopics withSuffix(String suffix) {
         return new LedgerTopics(renamed(jobs, suffix), renamed(chainEvents, suffix), renamed(jobDedupe, suffix),
                 renamed(jobWeights, suffix), renamed(barrier, suffix), renamed(settlements, suffix),
-                renamed(allocations, suffix), renamed(payoutRequests, suffix));
+                renamed(allocations, suffix), renamed(payoutRequests, suffix), renamed(payouts, suffix),
+                renamed(payoutSettings, suffix), renamed(accountChanges, suffix));
     }
 
     /**
      * The same topics with {@code partitions} partitions for those keyed by transcoder or job (jobs, job-dedupe,
-     * job-weights, allocations, payout requests); chain events, barrier and settlements keep one.
+     * job-weights, allocations, payout requests, account changes); chain events, barrier, settlements, payout
+     * outcomes and payout settings keep one.
      */
     public LedgerTopics withPartitions(int partitions) {
         return new LedgerTopics(partitioned(jobs, partitions), chainEvents, partitioned(jobDedupe, partitions),
                 partitioned(jobWeights, partitions), barrier, settlements, partitioned(allocations, partitions),
-                partitioned(payoutRequests, partitions));
+                partitioned(payoutRequests, partitions), payouts, payoutSettings,
+                partitioned(accountChanges, partitions));
     }
 
     /** As these, with the job-weights topic's real partition count. */
     public LedgerTopics withWeightPartitions(int partitions) {
         return new LedgerTopics(jobs, chainEvents, jobDedupe, partitioned(jobWeights, partitions), barrier,
-                settlements, allocations, payoutRequests);
+                settlements, allocations, payoutRequests, payouts, payoutSettings, accountChanges);
     }
 
     public List<TopicSpec<?>> all() {
-        return List.of(jobs, chainEvents, jobDedupe, jobWeights, barrier, settlements, allocations, payoutRequests);
+        return List.of(jobs, chainEvents, jobDedupe, jobWeights, barrier, settlements, allocations, payoutRequests,
+                payouts, payoutSettings, accountChanges);
+    }
+
+    /**
+     * Topics the settlement task reads besides the barrier: they must have one partition, like the barrier, so that
+     * the one task holding the balances reads all of them.
+     */
+    public List<TopicSpec<?>> singlePartition() {
+        return List.of(chainEvents, barrier, payouts, payoutSettings);
     }
 
     /** The ledger's own intermediate topics: written and read only by the ledger application. */

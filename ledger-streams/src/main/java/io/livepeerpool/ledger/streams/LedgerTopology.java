@@ -6,6 +6,8 @@ import io.livepeerpool.ledger.streams.chain.ChainEventsProcessor;
 import io.livepeerpool.ledger.streams.jobs.EpochWeightsProcessor;
 import io.livepeerpool.ledger.streams.jobs.JobDedupeProcessor;
 import io.livepeerpool.ledger.streams.jobs.JobRekeyProcessor;
+import io.livepeerpool.ledger.streams.members.PayoutOutcomeProcessor;
+import io.livepeerpool.ledger.streams.members.PayoutSettingsProcessor;
 import io.livepeerpool.ledger.streams.store.AllPartitions;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,7 +20,8 @@ import org.apache.kafka.streams.Topology;
  * <pre>
  * jobs ─rekey─> job-dedupe ─dedupe─> job-weights ─subtotals at marker─> barrier ─settle─> settlements,
  *                   ^                    ^                                 ^                allocations,
- * chain-events ─────┴── markers ─────────┴──── RevenueClosed ──────────────┘                payout-requests
+ * chain-events ─────┴── markers ─────────┴──── RevenueClosed ──────────────┘                payout-requests,
+ *                                         payouts (outcomes), payout-settings ──┘ (same task)  account-changes
  * </pre>
  * Five sub-topologies, one per source topic; see the README, "Streams topology".
  */
@@ -42,6 +45,11 @@ public final class LedgerTopology {
     public static final String SETTLEMENTS_SINK = "settlements-sink";
     public static final String ALLOCATIONS_SINK = "allocations-sink";
     public static final String PAYOUT_REQUESTS_SINK = "payout-requests-sink";
+    public static final String PAYOUTS_SOURCE = "payouts-source";
+    public static final String PAYOUT_OUTCOMES = "payout-outcomes";
+    public static final String PAYOUT_SETTINGS_SOURCE = "payout-settings-source";
+    public static final String PAYOUT_SETTINGS = "payout-settings";
+    public static final String ACCOUNT_CHANGES_SINK = "account-changes-sink";
 
     private LedgerTopology() {
     }
@@ -102,21 +110,37 @@ public final class LedgerTopology {
         // 5. barrier: settle each epoch once all of it is in, credit balances, request payouts
         topology.addSource(BARRIER_SOURCE, keysIn, serdes.barrierEvents().deserializer(), topics.barrier().name());
         topology.addProcessor(SETTLEMENT, () -> new SettlementProcessor(policy, weightPartitions,
-                new SettlementProcessor.Sinks(SETTLEMENTS_SINK, ALLOCATIONS_SINK, PAYOUT_REQUESTS_SINK)),
-                BARRIER_SOURCE);
-        topology.addStateStore(LedgerStores.store(stores, LedgerStores.SETTLEMENT_STATE, serdes.settlementState()),
-                SETTLEMENT);
+                new SettlementProcessor.Sinks(SETTLEMENTS_SINK, ALLOCATIONS_SINK, PAYOUT_REQUESTS_SINK,
+                        ACCOUNT_CHANGES_SINK)), BARRIER_SOURCE);
+        // ... in the same task (every source has one partition): payout outcomes and members' payout settings
+        topology.addSource(PAYOUTS_SOURCE, keysIn, serdes.payouts().deserializer(), topics.payouts().name());
+        topology.addProcessor(PAYOUT_OUTCOMES, () -> new PayoutOutcomeProcessor(ACCOUNT_CHANGES_SINK),
+                PAYOUTS_SOURCE);
+        topology.addSource(PAYOUT_SETTINGS_SOURCE, keysIn, serdes.payoutSettings().deserializer(),
+                topics.payoutSettings().name());
+        topology.addProcessor(PAYOUT_SETTINGS, PayoutSettingsProcessor::new, PAYOUT_SETTINGS_SOURCE);
         topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.CARRIED_WEIGHTS), SETTLEMENT);
         topology.addStateStore(LedgerStores.store(stores, LedgerStores.BARRIER_REVENUE, serdes.revenueClosed()), SETTLEMENT);
         topology.addStateStore(LedgerStores.store(stores, LedgerStores.BARRIER_SUBTOTALS, serdes.epochSubtotals()),
                 SETTLEMENT);
-        topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.BALANCES), SETTLEMENT);
+        String[] members = {SETTLEMENT, PAYOUT_OUTCOMES, PAYOUT_SETTINGS};
+        topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.BALANCES), members);
+        topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.DEBTS), members);
+        topology.addStateStore(LedgerStores.store(stores, LedgerStores.OPEN_PAYOUTS, serdes.payoutRequests()),
+                members);
+        topology.addStateStore(LedgerStores.store(stores, LedgerStores.PAYOUT_SETTINGS, serdes.payoutSettings()),
+                members);
+        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.ACCOUNT_SEQUENCE), members);
+        topology.addStateStore(LedgerStores.store(stores, LedgerStores.SETTLEMENT_STATE, serdes.settlementState()),
+                SETTLEMENT, PAYOUT_OUTCOMES, PAYOUT_SETTINGS);
         topology.addSink(SETTLEMENTS_SINK, topics.settlements().name(), keysOut, serdes.settlements().serializer(),
                 SETTLEMENT);
         topology.addSink(ALLOCATIONS_SINK, topics.allocations().name(), keysOut, serdes.allocations().serializer(),
                 SETTLEMENT);
         topology.addSink(PAYOUT_REQUESTS_SINK, topics.payoutRequests().name(), keysOut,
                 serdes.payoutRequests().serializer(), SETTLEMENT);
+        topology.addSink(ACCOUNT_CHANGES_SINK, topics.accountChanges().name(), keysOut,
+                serdes.accountChanges().serializer(), SETTLEMENT, PAYOUT_OUTCOMES);
         return topology;
     }
 }

@@ -269,7 +269,8 @@ class ProjectorRedemptionTest {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT max(version) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("3");
+            assertThat(Integer.parseInt(rs.getString(1))).as("V3 and any later migration applied")
+                    .isGreaterThanOrEqualTo(3);
         }
         produceOutcomes(List.of(redeemed(1, BigInteger.valueOf(5), 1, BigInteger.ONE)));
         kit.startProjector(kit.config(), BatchHook.NONE);

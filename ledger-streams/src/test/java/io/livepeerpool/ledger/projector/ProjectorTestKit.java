@@ -6,7 +6,10 @@ import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.SharedDevstack;
 import io.livepeerpool.readmodel.ReadModelDatabase;
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.MemberAccountChange;
+import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.PayoutSettings;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
@@ -66,6 +69,10 @@ final class ProjectorTestKit implements AutoCloseable {
     final TopicSpec<Allocation> allocations = renamed(Topics.LEDGER_ALLOCATIONS, "test-" + id + ".ledger-allocations");
     final TopicSpec<PayoutRequest> payouts = renamed(Topics.PAYOUT_REQUESTS, "test-" + id + ".payout-requests");
     final TopicSpec<Redemption> redemptions = renamed(Topics.REDEMPTIONS, "test-" + id + ".redemptions");
+    final TopicSpec<Payout> payoutOutcomes = renamed(Topics.PAYOUTS, "test-" + id + ".payouts");
+    final TopicSpec<PayoutSettings> payoutSettings = renamed(Topics.PAYOUT_SETTINGS, "test-" + id + ".payout-settings");
+    final TopicSpec<MemberAccountChange> accountChanges = renamed(Topics.LEDGER_ACCOUNT_CHANGES,
+            "test-" + id + ".ledger-account-changes");
     final String consumerName = "projector-test-" + id;
     final String jdbcUrl;
     final SchemaRegistryClient registry;
@@ -77,7 +84,9 @@ final class ProjectorTestKit implements AutoCloseable {
                 settlements.newTopic(SETTLEMENT_PARTITIONS, (short) 1),
                 allocations.newTopic(ALLOCATION_PARTITIONS, (short) 1),
                 payouts.newTopic(PAYOUT_PARTITIONS, (short) 1),
-                redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1)));
+                redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1),
+                payoutOutcomes.newTopic(1, (short) 1), payoutSettings.newTopic(1, (short) 1),
+                accountChanges.newTopic(ALLOCATION_PARTITIONS, (short) 1)));
         jdbcUrl = createDatabase("projector_" + id);
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
         resources.add(registry);
@@ -106,7 +115,8 @@ final class ProjectorTestKit implements AutoCloseable {
     Projector startProjector(ProjectorConfig config, BatchHook hook) {
         Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
                 schemas -> ProjectedTopics.of(
-                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions),
+                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions,
+                                payoutOutcomes, payoutSettings, accountChanges),
                         schemas));
         resources.add(projector);
         projector.start();

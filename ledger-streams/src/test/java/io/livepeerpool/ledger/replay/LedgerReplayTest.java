@@ -111,7 +111,7 @@ class LedgerReplayTest {
             "{\"type\":\"newRound\",\"round\":1} {}      | (line)",
             "{\"type\":\"newRound\",\"round\":1,\"round\":2} | (line)",
             "{\"round\":1}                               | type",
-            "{\"type\":\"payout\"}                       | type",
+            "{\"type\":\"payoutRequest\"}                | type",
             "{\"type\":\"newRound\",\"round\":\"5\"}     | round",
             "{\"type\":\"newRound\",\"round\":-5}        | round",
             "{\"type\":\"newRound\",\"round\":9223372036854775808} | round",

@@ -1,6 +1,10 @@
 package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.event.PayoutSettingsChange;
+import io.livepeerpool.schemas.avro.GasPayer;
+import io.livepeerpool.schemas.avro.PayoutStatus;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.schemas.avro.ChainEvent;
@@ -32,6 +36,22 @@ final class AvroEvents {
     static ChainEvent newRound(NewRound r) {
         return new ChainEvent(r.round() * 10, hash(r.round()), hash(r.round() + 1_000_000), 0, CONTRACT,
                 new NewRoundEvent(r.round(), hash(r.round()), null));
+    }
+
+    static io.livepeerpool.schemas.avro.Payout payout(PayoutOutcome o) {
+        return new io.livepeerpool.schemas.avro.Payout(o.payoutId(), "0x" + "ab".repeat(32), o.transcoder(),
+                o.transcoder(), 7L, PayoutStatus.valueOf(o.status().name()), new BigDecimal(o.amount()),
+                new BigDecimal(o.amountSent()), new BigDecimal(o.gasShare()),
+                o.memberPaysGas() ? GasPayer.member : GasPayer.pool, hash(77), 77L, hash(78),
+                o.status() == PayoutOutcome.Status.Reverted ? null : 0, new BigDecimal(o.gasShare()), 1,
+                o.status() == PayoutOutcome.Status.Paid ? null : "test", "worker-1",
+                Instant.ofEpochMilli(1_700_000_000_000L));
+    }
+
+    static io.livepeerpool.schemas.avro.PayoutSettings settings(PayoutSettingsChange c) {
+        return new io.livepeerpool.schemas.avro.PayoutSettings(c.transcoder(), c.payoutAddress(),
+                new BigDecimal(c.thresholdWei()), c.nonce(), 1_900_000_000L, 31337L, "0x" + "00".repeat(65),
+                "req-1", Instant.ofEpochMilli(1_700_000_000_000L));
     }
 
     static String hash(long n) {

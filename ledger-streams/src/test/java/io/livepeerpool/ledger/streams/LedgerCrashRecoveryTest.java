@@ -170,7 +170,7 @@ class LedgerCrashRecoveryTest {
             var value = switch (event) {
                 case TicketTransfer t -> AvroEvents.transfer(t);
                 case NewRound r -> AvroEvents.newRound(r);
-                case TranscoderJob j -> throw new IllegalArgumentException("not a chain event: " + j);
+                default -> throw new IllegalArgumentException("not a chain event: " + event);
             };
             producer.send(new ProducerRecord<>(topics.chainEvents().name(), AvroEvents.chainKey(event), value));
         }

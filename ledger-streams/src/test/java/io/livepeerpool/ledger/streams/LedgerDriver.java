@@ -3,6 +3,8 @@ package io.livepeerpool.ledger.streams;
 import io.livepeerpool.platform.files.Directories;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
@@ -31,6 +33,9 @@ final class LedgerDriver implements AutoCloseable {
     final TestInputTopic<String, io.livepeerpool.schemas.avro.TranscoderJob> jobs;
     final TestInputTopic<String, ChainEvent> chain;
     final TestInputTopic<String, LedgerBarrierEvent> barrier;
+    final TestInputTopic<String, io.livepeerpool.schemas.avro.Payout> payoutOutcomes;
+    final TestInputTopic<String, io.livepeerpool.schemas.avro.PayoutSettings> payoutSettings;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.MemberAccountChange> accountChanges;
     private final Path stateDir;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Settlement> settlements;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Allocation> allocations;
@@ -61,6 +66,12 @@ final class LedgerDriver implements AutoCloseable {
                 serdes.chainEvents().serializer());
         barrier = driver.createInputTopic(topics.barrier().name(), keys.serializer(),
                 serdes.barrierEvents().serializer());
+        payoutOutcomes = driver.createInputTopic(topics.payouts().name(), keys.serializer(),
+                serdes.payouts().serializer());
+        payoutSettings = driver.createInputTopic(topics.payoutSettings().name(), keys.serializer(),
+                serdes.payoutSettings().serializer());
+        accountChanges = driver.createOutputTopic(topics.accountChanges().name(), keys.deserializer(),
+                serdes.accountChanges().deserializer());
         settlements = driver.createOutputTopic(topics.settlements().name(), keys.deserializer(),
                 serdes.settlements().deserializer());
         allocations = driver.createOutputTopic(topics.allocations().name(), keys.deserializer(),
@@ -75,6 +86,9 @@ final class LedgerDriver implements AutoCloseable {
             case TicketTransfer transfer -> chain.pipeInput(AvroEvents.chainKey(transfer),
                     AvroEvents.transfer(transfer));
             case NewRound round -> chain.pipeInput(AvroEvents.chainKey(round), AvroEvents.newRound(round));
+            case PayoutOutcome outcome -> payoutOutcomes.pipeInput(outcome.transcoder(), AvroEvents.payout(outcome));
+            case PayoutSettingsChange change -> payoutSettings.pipeInput(change.transcoder(),
+                    AvroEvents.settings(change));
         }
     }
 
@@ -89,6 +103,21 @@ final class LedgerDriver implements AutoCloseable {
 
     List<Outputs.AllocationLine> allocations() {
         return allocations.readValuesToList().stream().map(Outputs.AllocationLine::of).toList();
+    }
+
+    List<Outputs.ChangeLine> accountChanges() {
+        return accountChanges.readValuesToList().stream().map(Outputs.ChangeLine::of).toList();
+    }
+
+    /** The settlement task's balances and debts stores, by transcoder. */
+    java.util.Map<String, java.math.BigInteger> store(String name) {
+        java.util.Map<String, java.math.BigInteger> all = new java.util.TreeMap<>();
+        org.apache.kafka.streams.state.KeyValueStore<String, java.math.BigInteger> store =
+                driver.getKeyValueStore(name);
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+        }
+        return all;
     }
 
     List<Outputs.PayoutLine> payouts() {

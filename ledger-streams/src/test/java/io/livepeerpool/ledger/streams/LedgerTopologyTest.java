@@ -128,7 +128,7 @@ class LedgerTopologyTest {
             // T3: 788 wei after round 7 (901 * 700/800 = 788.375; the leftover wei goes to T1), + 900 = 1688
             assertThat(ledger.allocations()).containsExactly(new AllocationLine(8, T3, wei(50), wei(900), wei(0)));
             assertThat(ledger.payouts()).containsExactly(new PayoutLine(8, T3, wei(1_688),
-                    PayoutRequest.idFor(T3, 8)));
+                    PayoutRequest.idFor(T3, 8), null));
             assertThat(PayoutRequest.idFor(T3, 8)).hasSize(64).isEqualTo(PayoutRequest.idFor(T3, 8));
         }
     }

@@ -41,14 +41,32 @@ final class Outputs {
         }
     }
 
-    record PayoutLine(long round, String transcoder, BigInteger amount, String payoutId) {
+    record PayoutLine(long round, String transcoder, BigInteger amount, String payoutId, String payee) {
         static PayoutLine of(PayoutRequest p) {
-            return new PayoutLine(p.getRound(), p.getTranscoder(), p.getAmount().toBigIntegerExact(), p.getPayoutId());
+            return new PayoutLine(p.getRound(), p.getTranscoder(), p.getAmount().toBigIntegerExact(), p.getPayoutId(),
+                    p.getPayee());
         }
 
         static PayoutLine of(JsonNode json) {
             return new PayoutLine(json.get("round").asLong(), json.get("transcoder").asText(), big(json, "amount"),
-                    json.get("payoutId").asText());
+                    json.get("payoutId").asText(), json.hasNonNull("payee") ? json.get("payee").asText() : null);
+        }
+    }
+
+    /** An account change (payout resolved, debt netted) without the streams' sequence number. */
+    record ChangeLine(String transcoder, long afterRound, String cause, String payoutId, String status,
+                      BigInteger credited, BigInteger charged, BigInteger balance, BigInteger debt) {
+        static ChangeLine of(io.livepeerpool.schemas.avro.MemberAccountChange c) {
+            return new ChangeLine(c.getTranscoder(), c.getAfterRound(), c.getCause().name(), c.getPayoutId(),
+                    c.getStatus(), c.getCredited().toBigIntegerExact(), c.getCharged().toBigIntegerExact(),
+                    c.getBalanceAfter().toBigIntegerExact(), c.getDebtAfter().toBigIntegerExact());
+        }
+
+        static ChangeLine of(JsonNode json) {
+            return new ChangeLine(json.get("transcoder").asText(), json.get("afterRound").asLong(),
+                    json.get("cause").asText(), json.hasNonNull("payoutId") ? json.get("payoutId").asText() : null,
+                    json.hasNonNull("status") ? json.get("status").asText() : null, big(json, "credited"),
+                    big(json, "charged"), big(json, "balance"), big(json, "debt"));
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.ledger.replay.LedgerReplay;
@@ -22,7 +24,8 @@ final class ReplayOracle {
     private ReplayOracle() {
     }
 
-    record Expected(List<Outputs.SettlementLine> settlements, List<Outputs.PayoutLine> payouts) {
+    record Expected(List<Outputs.SettlementLine> settlements, List<Outputs.PayoutLine> payouts,
+                    List<Outputs.ChangeLine> changes) {
         List<Outputs.AllocationLine> allocations() {
             return Outputs.allocations(settlements, payouts);
         }
@@ -35,6 +38,7 @@ final class ReplayOracle {
         LedgerReplay.replay(new StringReader(input.toString()), output, policy);
         List<Outputs.SettlementLine> settlements = new ArrayList<>();
         List<Outputs.PayoutLine> payouts = new ArrayList<>();
+        List<Outputs.ChangeLine> changes = new ArrayList<>();
         for (String line : output.toString().split("\n")) {
             if (line.isBlank()) {
                 continue;
@@ -43,10 +47,11 @@ final class ReplayOracle {
             switch (json.get("type").asText()) {
                 case "settlement" -> settlements.add(Outputs.SettlementLine.of(json));
                 case "payoutRequest" -> payouts.add(Outputs.PayoutLine.of(json));
+                case "accountChange" -> changes.add(Outputs.ChangeLine.of(json));
                 default -> throw new IllegalStateException("unexpected replay line " + line);
             }
         }
-        return new Expected(settlements, payouts);
+        return new Expected(settlements, payouts, changes);
     }
 
     static String line(LedgerEvent event) {
@@ -60,6 +65,13 @@ final class ReplayOracle {
                     .put("logIndex", t.logIndex()).put("sender", t.sender()).put("recipient", t.recipient())
                     .put("amount", t.amount().toString()).put("gasCost", t.gasCost().toString());
             case NewRound r -> json.put("type", "newRound").put("round", r.round());
+            case PayoutOutcome o -> json.put("type", "payout").put("payoutId", o.payoutId())
+                    .put("transcoder", o.transcoder()).put("status", o.status().name())
+                    .put("amount", o.amount().toString()).put("amountSent", o.amountSent().toString())
+                    .put("gasShare", o.gasShare().toString()).put("gasPaidBy", o.memberPaysGas() ? "member" : "pool");
+            case PayoutSettingsChange c -> json.put("type", "payoutSettings").put("transcoder", c.transcoder())
+                    .put("payoutAddress", c.payoutAddress()).put("threshold", c.thresholdWei().toString())
+                    .put("nonce", c.nonce());
         }
         return json.toString();
     }

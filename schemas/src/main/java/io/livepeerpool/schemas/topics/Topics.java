@@ -7,9 +7,11 @@ import io.livepeerpool.schemas.avro.FeeWithdrawal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
+import io.livepeerpool.schemas.avro.MemberAccountChange;
 import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.PayoutIntent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
+import io.livepeerpool.schemas.avro.PayoutSettings;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.RedemptionIntent;
 import io.livepeerpool.schemas.avro.Settlement;
@@ -128,11 +130,30 @@ public final class Topics {
      * One final outcome per payout request (Paid, Refused, Reverted) with the chain's proof, keyed by transcoder
      * address like the payout requests, so the ledger's balance for a member sees its requests and their outcomes on
      * one partition. A source topic of the ledger (a Refused/Reverted outcome returns the amount to the balance):
-     * retained forever for the audit.
+     * retained forever for the audit. One partition: the ledger's balances live in its single settlement task, which
+     * reads this topic directly (no repartition hop), and the volume is one record per payout.
      */
     public static final TopicSpec<Payout> PAYOUTS = new TopicSpec<>(
             "pool.payouts", "transcoder address (lowercase hex)", Payout.class,
-            Payout.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
+            Payout.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "payout-worker");
+
+    /**
+     * Members' signed payout settings (payoutAddress, personal threshold), keyed by transcoder. A source topic of the
+     * ledger (applied from the next settlement) and of the read model; retained forever (not compacted: the audit
+     * replays every settlement with the settings in force then). One partition, as {@link #PAYOUTS}.
+     */
+    public static final TopicSpec<PayoutSettings> PAYOUT_SETTINGS = new TopicSpec<>(
+            "pool.payout-settings", "transcoder address (lowercase hex)", PayoutSettings.class,
+            PayoutSettings.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ingest-gateway");
+
+    /**
+     * The ledger's account changes other than allocations (payout outcomes applied, debts netted), keyed by
+     * transcoder, with the balance and debt after each: what the read model shows as a member's balance between
+     * settlements.
+     */
+    public static final TopicSpec<MemberAccountChange> LEDGER_ACCOUNT_CHANGES = new TopicSpec<>(
+            "pool.ledger-account-changes", "transcoder address (lowercase hex)", MemberAccountChange.class,
+            MemberAccountChange.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
 
     /**
      * Transcoder registrations with their benchmark and the admission decision, keyed by transcoder address. The
@@ -180,7 +201,8 @@ public final class Topics {
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
-                PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS, PAYOUT_INTENTS, FEE_WITHDRAWALS);
+                PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS, PAYOUT_INTENTS, FEE_WITHDRAWALS, PAYOUT_SETTINGS,
+                LEDGER_ACCOUNT_CHANGES);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

@@ -1,14 +1,15 @@
 package io.livepeerpool.ledger.streams.barrier;
 
 import io.livepeerpool.ledger.settlement.Allocation;
-import io.livepeerpool.ledger.settlement.Balances;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import io.livepeerpool.ledger.settlement.Settlement;
 import io.livepeerpool.ledger.settlement.SettlementResult;
 import io.livepeerpool.ledger.streams.LedgerStores;
 import io.livepeerpool.ledger.streams.records.Amounts;
+import io.livepeerpool.ledger.streams.members.MemberAccounts;
 import io.livepeerpool.ledger.streams.records.LedgerRecords;
+import io.livepeerpool.ledger.streams.records.MemberRecords;
 import io.livepeerpool.ledger.streams.store.EpochKeys;
 import io.livepeerpool.ledger.streams.store.Where;
 import io.livepeerpool.ledger.weight.WeightSubtotals;
@@ -33,8 +34,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The settlement barrier (one partition, one key): keeps what arrives for each epoch, the revenue closed at its
  * NewRound and the subtotals of every job-weights partition, in whatever order they come; once the next epoch to
- * settle has all of them, settles it with the pure {@link Settlement#settle}, credits {@link Balances}, and emits
- * the Settlement, one Allocation per transcoder and the PayoutRequests, all in the transaction of the record that
+ * settle has all of them, settles it with the pure {@link Settlement#settle}, credits the members' accounts
+ * ({@link MemberAccounts}: debts first, each member's threshold and payout address), and emits the Settlement, one
+ * Allocation per transcoder, a DebtNetted account change per debt paid off, and the PayoutRequests, all in the transaction of the record that
  * completed the epoch. Epochs settle strictly in order; carried revenue and weights stay in the stores.
  */
 public final class SettlementProcessor extends ContextualProcessor<String, LedgerBarrierEvent, String,
@@ -49,10 +51,10 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
     private KeyValueStore<String, BigInteger> carriedWeights;
     private KeyValueStore<String, RevenueClosed> revenue;
     private KeyValueStore<String, EpochSubtotals> subtotals;
-    private KeyValueStore<String, BigInteger> balances;
+    private MemberAccounts members;
 
     /** The names of the sink nodes the results go to. */
-    public record Sinks(String settlements, String allocations, String payoutRequests) {
+    public record Sinks(String settlements, String allocations, String payoutRequests, String accountChanges) {
     }
 
     public SettlementProcessor(LedgerPolicy policy, int weightPartitions, Sinks sinks) {
@@ -68,7 +70,7 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
         carriedWeights = context.getStateStore(LedgerStores.CARRIED_WEIGHTS);
         revenue = context.getStateStore(LedgerStores.BARRIER_REVENUE);
         subtotals = context.getStateStore(LedgerStores.BARRIER_SUBTOTALS);
-        balances = context.getStateStore(LedgerStores.BALANCES);
+        members = MemberAccounts.of(context);
     }
 
     @Override
@@ -132,17 +134,12 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
         List<PayoutRequest> payouts = new ArrayList<>();
         for (Allocation allocation : result.allocations()) {
             String transcoder = allocation.transcoder();
-            BigInteger before = balances.get(transcoder);
-            Balances.Step step = Balances.credit(transcoder, before == null ? BigInteger.ZERO : before,
-                    allocation.amount(), round, policy.payoutThresholdWei());
-            if (step.balance().signum() == 0) {
-                balances.delete(transcoder);
-            } else {
-                balances.put(transcoder, step.balance());
-            }
-            step.payout().ifPresent(payouts::add);
-            context().forward(new Record<>(transcoder, LedgerRecords.allocation(round, allocation, step.balance()),
-                    timestamp), sinks.allocations());
+            MemberAccounts.Credit credit = members.credit(round, allocation, policy.payoutThresholdWei());
+            credit.step().payout().ifPresent(payouts::add);
+            context().forward(new Record<>(transcoder, LedgerRecords.allocation(round, allocation,
+                    credit.step().account().balance()), timestamp), sinks.allocations());
+            credit.change().ifPresent(change -> context().forward(new Record<>(transcoder,
+                    MemberRecords.accountChange(change, members.nextSequence()), timestamp), sinks.accountChanges()));
         }
         for (PayoutRequest payout : payouts) {
             context().forward(new Record<>(payout.transcoder(), LedgerRecords.payoutRequest(payout), timestamp),

@@ -95,6 +95,6 @@ public final class LedgerRecords {
     }
 
     public static PayoutRequest payoutRequest(io.livepeerpool.ledger.settlement.PayoutRequest p) {
-        return new PayoutRequest(p.payoutId(), p.round(), p.transcoder(), Amounts.toAvro(p.amount()), null); // payee: the transcoder
+        return MemberRecords.payoutRequest(p);
     }
 }
