@@ -232,7 +232,7 @@ class PayoutSettingsApiTest {
             send.put(topics.payoutSettings().name(), transcoder, accepted);
             for (int round = 1; round <= 2; round++) {
                 send.put(topics.jobs().name(), transcoder, new TranscoderJob("req-" + round, orchestrator, "key-1",
-                        Instant.now(), "job-" + round, transcoder, 1_000L, 2_000L, 1, (long) round, BigDecimal.ZERO));
+                        Instant.now(), "job-" + round, transcoder, 1_000L, 2_000L, 1, (long) round, BigDecimal.ZERO, null, null, null));
                 send.put(topics.chainEvents().name(), orchestrator, new ChainEvent((long) round, hash(round),
                         hash(100 + round), 0, orchestrator, new WinningTicketTransferEvent(orchestrator, orchestrator,
                         new BigDecimal(round == 1 ? halfAndOne : POOL_THRESHOLD), BigDecimal.ZERO)));

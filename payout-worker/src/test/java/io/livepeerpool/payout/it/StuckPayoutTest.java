@@ -24,15 +24,15 @@ class StuckPayoutTest {
         try (PayoutFixture f = new PayoutFixture("stuck")) {
             long nonceBefore = f.walletNonce();
             PayoutRequest request = f.request(PayoutFixture.freshAddress(), null, BigInteger.TEN.pow(15));
-            f.chain.hardhat().call("evm_setAutomine", false);
+            f.chain.anvil().call("evm_setAutomine", false);
             try {
                 f.start(Map.of("payout.replaceAfterMs", "1500", "payout.feeBumpPct", "20"));
                 PayoutFixture.await("a replacement", WAIT, () -> f.intents().stream()
                         .anyMatch(i -> i.getState() == PayoutIntentState.Replaced));
             } finally {
-                f.chain.hardhat().call("evm_setAutomine", true);
+                f.chain.anvil().call("evm_setAutomine", true);
             }
-            f.chain.hardhat().mine(1);
+            f.chain.anvil().mine(1);
             PayoutFixture.await("the outcome", WAIT, () -> f.outcomes().size() == 1);
             Thread.sleep(1_000);
 
