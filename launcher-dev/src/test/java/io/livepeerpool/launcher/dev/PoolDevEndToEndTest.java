@@ -68,6 +68,12 @@ class PoolDevEndToEndTest {
             assertThat(gateway.postJob("e2e-1", A)).isEqualTo(202);
             await(Duration.ofSeconds(60), () -> gateway.get("/getTranscodersJobs").get("jobs").size() == 3);
 
+            // Admission: A registers with a fast benchmark; pool dev's performance topology and projector serve its status.
+            assertThat(gateway.registerTranscoder(A)).isEqualTo(200);
+            await(Duration.ofSeconds(60), () -> gateway.get("/getTranscoderStatus?transcoderAddress=" + A)
+                    .get("status").asText().equals("admitted"));
+            assertThat(gateway.get("/getTranscoderStatus?transcoderAddress=" + A).get("maxSessions").asInt()).isEqualTo(10);
+
             // Revenue: a 1 ETH winning ticket to the pool's orchestrator, posted to the gateway like an orchestrator
             // does; the redeemer worker redeems it on chain (paid from the deposit) with the dev "redeemer" wallet.
             Web3j web3j = Web3j.build(new HttpService(c.chainRpcUrl()));
@@ -205,6 +211,17 @@ class PoolDevEndToEndTest {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/recordTranscoderJob"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
             for (Map.Entry<String, String> h : signer.headers("POST", "/recordTranscoderJob", body).entrySet()) {
+                request.header(h.getKey(), h.getValue());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        int registerTranscoder(String transcoder) throws Exception {
+            byte[] body = ("{\"registration\":{\"transcoder\":\"" + transcoder + "\",\"benchmark\":{\"realtimeRatio\":0.01,"
+                    + "\"latencyMs\":10,\"downloadMbps\":1000,\"uploadMbps\":1000}}}").getBytes(StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/registerTranscoder"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            for (Map.Entry<String, String> h : signer.headers("POST", "/registerTranscoder", body).entrySet()) {
                 request.header(h.getKey(), h.getValue());
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
