@@ -3,8 +3,10 @@ package io.livepeerpool.launcher.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.livepeerpool.chain.abi.Abi;
 import io.livepeerpool.chain.contracts.RoundsManagerClient;
 import io.livepeerpool.chain.contracts.TicketBrokerClient;
+import io.livepeerpool.chain.payouts.PoolPayoutsClient;
 import io.livepeerpool.chain.ticket.SignedTicket;
 import io.livepeerpool.chain.ticket.TicketMaker;
 import io.livepeerpool.chain.tx.ChainReader;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -124,14 +128,38 @@ class PoolDevEndToEndTest {
             JsonNode rewardsB = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderRewards?transcoderAddress=" + B), "rewards"), true);
             assertThat(rewardsB.get(0).get("amount").asText()).isEqualTo("316666666666666667");
 
-            // Both passed the 0.01 ETH threshold: each balance became a payout request, on hold until paid.
+            // Both passed the 0.01 ETH threshold: each balance became a payout request, which the payout worker pays
+            // through PoolPayouts on the dev chain; the projector moves it to Paid with the transaction.
             JsonNode payoutsB = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderPayouts?transcoderAddress=" + B), "payouts"), true);
             assertThat(payoutsB.get(0).get("amount").asText()).isEqualTo("316666666666666667");
-            assertThat(payoutsB.get(0).get("status").asText()).isEqualTo("On hold");
+            JsonNode paidB = awaitValue(Duration.ofSeconds(120), () -> {
+                JsonNode p = gateway.get("/getTranscoderPayouts?transcoderAddress=" + B).get("payouts").get(0);
+                return p != null && p.get("status").asText().equals("Paid") ? p : null;
+            }, true);
+            String payoutTx = paidB.get("txHash").asText();
+            assertThat(payoutTx).matches("0x[0-9a-f]{64}");
+            Web3j chainClient = Web3j.build(new HttpService(c.chainRpcUrl()));
+            try {
+                TransactionReceipt receipt = chainClient.ethGetTransactionReceipt(payoutTx).send().getTransactionReceipt()
+                        .orElseThrow();
+                assertThat(receipt.isStatusOK()).isTrue();
+                Log paidLog = receipt.getLogs().stream()
+                        .filter(l -> l.getTopics().get(0).equalsIgnoreCase(Abi.topic(PoolPayoutsClient.PAYOUT_PAID)))
+                        .filter(l -> l.getTopics().get(1).equalsIgnoreCase(
+                                PoolPayoutsClient.onChainId(paidB.get("payoutId").asText()).hex()))
+                        .findFirst().orElseThrow(() -> new AssertionError("no PayoutPaid log for B's payout in " + payoutTx));
+                assertThat(Address.parse("0x" + paidLog.getTopics().get(2).substring(26))).isEqualTo(Address.parse(B));
+                BigInteger sent = new BigInteger(paidLog.getData().substring(2), 16);
+                assertThat(sent.toString()).isEqualTo(paidB.get("amountSent").asText());
+                // B's address held nothing before: its balance on chain is exactly what the ledger paid it, once
+                assertThat(chainClient.ethGetBalance(B, DefaultBlockParameterName.LATEST).send().getBalance()).isEqualTo(sent);
+            } finally {
+                chainClient.shutdown();
+            }
+            await(Duration.ofSeconds(120), () -> gateway.get("/getTranscoderBalance?transcoderAddress=" + A)
+                    .get("payoutsOnHold").asText().equals("0"));
             JsonNode balanceA = gateway.get("/getTranscoderBalance?transcoderAddress=" + A);
             assertThat(balanceA.get("balance").asText()).isEqualTo("0");
-            await(Duration.ofSeconds(30), () -> gateway.get("/getTranscoderBalance?transcoderAddress=" + A)
-                    .get("payoutsOnHold").asText().equals("633333333333333333"));
 
             JsonNode status = gateway.get("/status");
             assertThat(status.get("round").asLong()).isGreaterThanOrEqualTo(round);
