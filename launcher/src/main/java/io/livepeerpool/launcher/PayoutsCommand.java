@@ -30,7 +30,7 @@ final class PayoutsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    /** The worker's keys and the ops listener's, each name once. */
+    /** The worker's keys, the fee withdrawer's and the ops listener's, each name once. */
     static List<ConfigKey<?>> declaredKeys() {
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (ConfigKey<?> key : PayoutConfig.keys()) {

@@ -79,6 +79,31 @@ class FeeWithdrawalTest {
         }
     }
 
+    /** A payout PoolPayouts already paid, its outcome not yet recorded, is not due: the wallet spent it already. */
+    @Test
+    void aPayoutTheContractAlreadyPaidIsNotDue() throws Exception {
+        try (FeesFixture f = new FeesFixture("settled")) {
+            f.earnFees(FACE_VALUE);
+            BigInteger a = ETH.divide(BigInteger.TWO);
+            BigInteger b = ETH.divide(BigInteger.TEN);
+            var transactor = f.net.chain().transactor(f.net.accounts().payout());
+            var line = new io.livepeerpool.chain.payouts.PayoutLine(
+                    io.livepeerpool.chain.payouts.PoolPayoutsClient.onChainId("payout-a"), f.net.accounts().spare(6).address(), a);
+            f.net.poolPayouts().pay(transactor, List.of(line), BigInteger.valueOf(300_000)).requireSuccess("pay payout-a");
+            f.requestPayout("payout-a", a);
+            f.requestPayout("payout-b", b);
+            Map<String, String> settings = f.settings();
+            settings.put("chain.poolPayouts", f.net.contracts().poolPayouts().hex());
+            settings.put("payout.feeWithdrawal.gasReserveWei", "0");
+            f.start(settings);
+            await("the withdrawal", WAIT, () -> closed(f).size() == 1);
+            Thread.sleep(1_000);
+            assertThat(f.walletBalance()).isEqualTo(b);
+            assertThat(f.withdrawals().get(1).getPayoutsDue().toBigIntegerExact()).isEqualTo(b);
+            assertThat(f.withdrawFeesLogs()).isEqualTo(1);
+        }
+    }
+
     @Test
     void switchedOffItNeedsNoKeyAndWithdrawsNothing() throws Exception {
         try (FeesFixture f = new FeesFixture("off")) {
