@@ -25,13 +25,14 @@ import picocli.CommandLine.Mixin;
 @Command(name = "payouts", mixinStandardHelpOptions = true, subcommands = PayoutsDeployCommand.class,
         description = {"Run the payout worker: pool.payout-requests paid on chain through PoolPayouts,",
             "outcomes with the chain's proof to pool.payouts. One instance per payout wallet."})
-final class PayoutsCommand implements Callable<Integer> {
+final class PayoutsCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin
     ConfigOptions config;
 
     /** The worker's keys, the fee withdrawer's and the ops listener's, each name once. */
-    static List<ConfigKey<?>> declaredKeys() {
+    @Override
+    public List<ConfigKey<?>> declaredKeys() {
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (ConfigKey<?> key : PayoutConfig.keys()) {
             keys.putIfAbsent(key.name(), key);

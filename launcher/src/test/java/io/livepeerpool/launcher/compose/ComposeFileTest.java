@@ -92,7 +92,7 @@ class ComposeFileTest {
     @Test
     void everyServiceOfThePoolIsThere() {
         assertThat(poolServices().keySet()).contains("gateway", "projector", "ledger", "chain-watcher", "redeemer",
-                "max-float", "performance", "topics");
+                "max-float", "performance", "payouts", "topics");
     }
 
     @Test
