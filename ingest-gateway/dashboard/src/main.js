@@ -76,7 +76,8 @@ async function poolPage() {
     { title: "Transcoder", render: (t) => memberLink(t.transcoder) },
     { title: "Status", render: (t) => statusBadge(t.status) },
     { title: "Max sessions", numeric: true, render: (t) => number(t.maxSessions) },
-    { title: "Jobs 24 h", numeric: true, render: (t) => number(t.jobs24h) },
+    { title: "Jobs 24 h", numeric: true, render: (t) => number(t.jobsLast24h) },
+    { title: "Pixels 24 h", numeric: true, render: (t) => number(t.pixelsLast24h) },
     { title: "Balance", numeric: true, render: (t) => eth(t.balance) },
     { title: "Paid", numeric: true, render: (t) => eth(t.paidTotal) },
   ], data.transcoders.transcoders, "No member yet."));

@@ -50,7 +50,8 @@ class AvroSerdeTest {
             (byte) 0xa0, 0x1f,            // durationMs 2000: zigzag 4000 as varint
             0x06,                         // profiles 3
             0x0a,                         // roundJob 5
-            0x04, 0x00, (byte) 0xff       // faceValue 255: 2 bytes, two's complement big-endian
+            0x04, 0x00, (byte) 0xff,      // faceValue 255: 2 bytes, two's complement big-endian
+            0x00, 0x00, 0x00              // downloadMs, transcodeMs, uploadMs absent: union branch 0 (null) each
         };
         assertThat(bytes).containsExactly(expected);
         assertThat(jobs.deserializer().deserialize(TOPIC, bytes)).isEqualTo(smallJob());
