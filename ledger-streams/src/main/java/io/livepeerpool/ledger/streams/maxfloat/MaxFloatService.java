@@ -128,7 +128,9 @@ public final class MaxFloatService implements Service {
             return;
         }
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leave the group now (static membership, as the ledger does): a start right after, on the same kept
+            // application id, does not wait out this member's session in a rebalance.
+            streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();
@@ -149,8 +151,23 @@ public final class MaxFloatService implements Service {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // a new value should reach MonitorMaxFloat streams within a second: commit (and so publish) often
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                instanceId());
         props.putAll(streamsOverrides);
         return props;
+    }
+
+    /** The application id, the host and the state directory: stable across restarts, distinct between instances. */
+    private String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String dir = config.stateDir().toAbsolutePath().normalize().toString();
+        return config.applicationId() + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + Integer.toHexString(dir.hashCode());
     }
 
     /** The four topics must exist (the deployment creates the catalogue); all missing ones named at once. */
