@@ -89,7 +89,7 @@ async function poolPage() {
     { title: "Status", render: (t) => statusBadge(t.status) },
     { title: "Transferred", numeric: true, render: (t) => eth(t.amountTransferred) },
     { title: "Transaction", render: (t) => txLink(t.txHash) },
-  ], data.tickets.winningTickets ?? data.tickets.tickets, "No winning ticket yet."));
+  ], data.tickets.tickets, "No winning ticket yet."));
 
   const payouts = section("Latest payouts", data.payouts.error ? unavailable("Payouts", data.payouts.error) : payoutTable(data.payouts.payouts, true));
 
