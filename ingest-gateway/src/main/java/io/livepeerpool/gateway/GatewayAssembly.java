@@ -118,7 +118,6 @@ final class GatewayAssembly {
             DashboardSettings dashboard = DashboardSettings.from(config);
             ServiceHealthBoard board = own(owned, new ServiceHealthBoard(dashboard.services(), health::up,
                     Duration.ofMillis(config.get(GatewayConfig.HEALTH_REFRESH_MS)), clock));
-            board.start();
             GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
                     new JobEndpoints(signed, new JobValidator(config.get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE)),
                             jobPublisher, metrics),

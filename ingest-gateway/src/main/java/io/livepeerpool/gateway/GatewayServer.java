@@ -118,6 +118,7 @@ public final class GatewayServer implements Service {
             preflight.run();
             tls = tlsSource.credentials();
             handlers.ops().health().start();
+            handlers.dashboard().start();
             ops.start();
             created = Javalin.create(this::configure);
             created.before(RequestIds::assign);

@@ -11,6 +11,11 @@ public final class DashboardEndpoints {
         this.board = board;
     }
 
+    /** Starts polling; the server calls it once its own health checks run, so the gateway is never reported early. */
+    public void start() {
+        board.start();
+    }
+
     public void getServicesHealth(Context ctx) {
         ctx.json(Map.of("services", board.states()));
     }
