@@ -105,7 +105,7 @@ public final class LogDecoder {
         BigInteger amount = shape.data(1).uint(0);
         BigInteger gasCost = facts.gasCost(shape.txHash());
         return shape.emit(recipient,
-                new WinningTicketTransferEvent(shape.topicAddress(1), recipient, wei(amount), wei(gasCost)));
+                new WinningTicketTransferEvent(shape.topicAddress(1), recipient, wei(amount), wei(gasCost), 1, 0));
     }
 
     private static Decoded unlock(Shape shape) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Optional;
 
 /**
  * The auditor's offline replay: events as JSON lines in, the ledger's settlements and payout requests as JSON lines
@@ -17,11 +16,14 @@ import java.util.Optional;
  * <p>Input lines (blank lines are allowed and ignored), in order:
  * <pre>
  * {"type":"job","orchestrator":"0x..","jobId":"..","transcoder":"0x..","pixels":N,"duration":S,"profiles":P,"roundJob":R}
- * {"type":"ticketTransfer","txHash":"0x..","logIndex":N,"sender":"0x..","recipient":"0x..","amount":"wei","gasCost":"wei"}
+ * {"type":"ticketTransfer","txHash":"0x..","logIndex":N,"sender":"0x..","recipient":"0x..","amount":"wei","gasCost":"wei","txTickets":N,"txTicketIndex":I}
+ * {"type":"transcoderUpdate","transcoder":"0x..","rewardCut":N,"feeShare":N}
  * {"type":"newRound","round":R}
  * </pre>
- * For each NewRound that settles: one {@code settlement} line, then one {@code payoutRequest} line per payout it
- * triggered, in address order.
+ * Output, in input order: for each NewRound that settles, one {@code settlement} line, then one {@code payoutRequest}
+ * line per payout it triggered, in address order; a {@code refusedJob} line for each job outside the round window;
+ * an {@code ignoredTransfer} line for the first sighting of a transfer to a recipient outside
+ * {@code ledger.orchestrators}. See the module README for every field and rule.
  */
 public final class LedgerReplay {
     private LedgerReplay() {
@@ -45,9 +47,8 @@ public final class LedgerReplay {
                     continue;
                 }
                 LedgerEvent event = EventLineParser.parse(line, lineNumber);
-                Optional<RoundOutcome> outcome = state.apply(event);
-                if (outcome.isPresent()) {
-                    write(outcome.get(), out);
+                for (LedgerOutput output : state.process(event)) {
+                    write(output, out);
                 }
             }
             out.flush();
@@ -56,12 +57,24 @@ public final class LedgerReplay {
         }
     }
 
-    private static void write(RoundOutcome outcome, Writer out) throws IOException {
-        out.write(OutputLines.settlement(outcome.settlement()));
-        out.write('\n');
-        for (PayoutRequest payout : outcome.payouts()) {
-            out.write(OutputLines.payoutRequest(payout));
-            out.write('\n');
+    private static void write(LedgerOutput output, Writer out) throws IOException {
+        switch (output) {
+            case RoundOutcome outcome -> {
+                out.write(OutputLines.settlement(outcome.settlement()));
+                out.write('\n');
+                for (PayoutRequest payout : outcome.payouts()) {
+                    out.write(OutputLines.payoutRequest(payout));
+                    out.write('\n');
+                }
+            }
+            case LedgerOutput.RefusedJob refused -> {
+                out.write(OutputLines.refusedJob(refused));
+                out.write('\n');
+            }
+            case LedgerOutput.IgnoredTransfer ignored -> {
+                out.write(OutputLines.ignoredTransfer(ignored));
+                out.write('\n');
+            }
         }
     }
 }

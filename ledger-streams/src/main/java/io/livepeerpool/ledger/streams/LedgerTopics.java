@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
@@ -25,39 +26,41 @@ public record LedgerTopics(
         TopicSpec<LedgerBarrierEvent> barrier,
         TopicSpec<Settlement> settlements,
         TopicSpec<Allocation> allocations,
-        TopicSpec<PayoutRequest> payoutRequests) {
+        TopicSpec<PayoutRequest> payoutRequests,
+        TopicSpec<JobRefusal> jobRefusals) {
 
     public static LedgerTopics catalogue() {
         return new LedgerTopics(Topics.TRANSCODER_JOBS, Topics.CHAIN_EVENTS, Topics.LEDGER_JOB_DEDUPE,
                 Topics.LEDGER_JOB_WEIGHTS, Topics.LEDGER_BARRIER, Topics.LEDGER_SETTLEMENTS,
-                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS);
+                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.LEDGER_JOB_REFUSALS);
     }
 
     /** The same topics named {@code <name>.<suffix>}. */
     public LedgerTopics withSuffix(String suffix) {
         return new LedgerTopics(renamed(jobs, suffix), renamed(chainEvents, suffix), renamed(jobDedupe, suffix),
                 renamed(jobWeights, suffix), renamed(barrier, suffix), renamed(settlements, suffix),
-                renamed(allocations, suffix), renamed(payoutRequests, suffix));
+                renamed(allocations, suffix), renamed(payoutRequests, suffix), renamed(jobRefusals, suffix));
     }
 
     /**
      * The same topics with {@code partitions} partitions for those keyed by transcoder or job (jobs, job-dedupe,
-     * job-weights, allocations, payout requests); chain events, barrier and settlements keep one.
+     * job-weights, allocations, payout requests, job refusals); chain events, barrier and settlements keep one.
      */
     public LedgerTopics withPartitions(int partitions) {
         return new LedgerTopics(partitioned(jobs, partitions), chainEvents, partitioned(jobDedupe, partitions),
                 partitioned(jobWeights, partitions), barrier, settlements, partitioned(allocations, partitions),
-                partitioned(payoutRequests, partitions));
+                partitioned(payoutRequests, partitions), partitioned(jobRefusals, partitions));
     }
 
     /** As these, with the job-weights topic's real partition count. */
     public LedgerTopics withWeightPartitions(int partitions) {
         return new LedgerTopics(jobs, chainEvents, jobDedupe, partitioned(jobWeights, partitions), barrier,
-                settlements, allocations, payoutRequests);
+                settlements, allocations, payoutRequests, jobRefusals);
     }
 
     public List<TopicSpec<?>> all() {
-        return List.of(jobs, chainEvents, jobDedupe, jobWeights, barrier, settlements, allocations, payoutRequests);
+        return List.of(jobs, chainEvents, jobDedupe, jobWeights, barrier, settlements, allocations, payoutRequests,
+                jobRefusals);
     }
 
     /** The ledger's own intermediate topics: written and read only by the ledger application. */
