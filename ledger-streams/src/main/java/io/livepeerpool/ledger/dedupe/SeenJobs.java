@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The job rule in memory, for the replay: {@link RoundWindow} first, then once per {@code orchestrator|jobId}. Ids
- * are kept by the roundJob of their counted copy and forgotten when that round falls below the window (every copy
- * of them that repeats the report is refused as late from then on), so memory holds at most the ids of
- * {@code retainRounds + 2} rounds once NewRounds flow, and all ids before the first one.
+ * The job rule in memory, for the replay: {@link RoundWindow} first, then once per {@code orchestrator|jobId}. An id
+ * is kept under the highest roundJob of its copies taken inside the window, and forgotten when that round falls
+ * below the window: every copy seen so far is then refused as late if it comes again, so forgetting changes no
+ * verdict for them. Memory holds at most the ids of {@code retainRounds + 2} rounds once NewRounds flow, and all ids
+ * before the first one.
  *
  * <p>A streams processor keeps the same state in two stores (id -> roundJob, and an index by roundJob for the
  * purge) and calls the same {@link RoundWindow} rule. Mutable and single-threaded.
@@ -35,11 +36,19 @@ public final class SeenJobs {
         if (refusal.isPresent()) {
             return new JobVerdict.Refused(refusal.get(), currentRound.getAsLong());
         }
-        if (roundJobById.putIfAbsent(dedupeKey, roundJob) != null) {
-            return JobVerdict.DUPLICATE;
+        Long kept = roundJobById.get(dedupeKey);
+        if (kept == null) {
+            roundJobById.put(dedupeKey, roundJob);
+            idsByRoundJob.computeIfAbsent(roundJob, r -> new HashSet<>()).add(dedupeKey);
+            return JobVerdict.COUNTED;
         }
-        idsByRoundJob.computeIfAbsent(roundJob, r -> new HashSet<>()).add(dedupeKey);
-        return JobVerdict.COUNTED;
+        if (roundJob > kept) {
+            // a copy inside the window naming a later round: keep the id as long as that copy could come again
+            idsByRoundJob.get(kept).remove(dedupeKey);
+            roundJobById.put(dedupeKey, roundJob);
+            idsByRoundJob.computeIfAbsent(roundJob, r -> new HashSet<>()).add(dedupeKey);
+        }
+        return JobVerdict.DUPLICATE;
     }
 
     /** An accepted NewRound: R becomes {@code round}, and ids of rounds below the window are forgotten. */

@@ -1,6 +1,7 @@
 package io.livepeerpool.ledger.projector;
 
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
@@ -18,16 +19,20 @@ public final class ProjectedTopics {
     private ProjectedTopics() {
     }
 
-    /** Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests), redemption outcomes. */
+    /**
+     * Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests, job refusals), redemption
+     * outcomes.
+     */
     public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
         return of(new Sources(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS,
-                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.REDEMPTIONS), registry);
+                Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.REDEMPTIONS, Topics.LEDGER_JOB_REFUSALS),
+                registry);
     }
 
     /** The topics to read, one per table mapper; tests use topics of their own with the catalogue's types. */
     record Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
             TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
-            TopicSpec<Redemption> redemptions) {
+            TopicSpec<Redemption> redemptions, TopicSpec<JobRefusal> jobRefusals) {
     }
 
     static List<ProjectedTopic<?>> of(Sources topics, SchemaRegistryClient registry) {
@@ -37,7 +42,8 @@ public final class ProjectedTopics {
                 projected(topics.settlements(), new SettlementRows(), registry),
                 projected(topics.allocations(), new AllocationRows(), registry),
                 projected(topics.payoutRequests(), new PayoutRequestRows(), registry),
-                projected(topics.redemptions(), new RedemptionRows(), registry));
+                projected(topics.redemptions(), new RedemptionRows(), registry),
+                projected(topics.jobRefusals(), new JobRefusalRows(), registry));
     }
 
     private static <V extends SpecificRecord> ProjectedTopic<V> projected(TopicSpec<V> spec, RowMapper<V> rows,

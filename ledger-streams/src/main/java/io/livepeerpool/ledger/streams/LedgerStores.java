@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class LedgerStores {
     // jobs: dedupe (per job-dedupe partition)
-    /** {@code orchestrator|jobId} -> roundJob of its counted copy. */
+    /** {@code orchestrator|jobId} -> the highest roundJob of its copies taken inside the window. */
     public static final String JOB_IDS = "ledger-job-ids";
     /** {@code <roundJob>|orchestrator|jobId} -> roundJob: the purge index of the round window. */
     public static final String JOB_ID_ROUNDS = "ledger-job-id-rounds";

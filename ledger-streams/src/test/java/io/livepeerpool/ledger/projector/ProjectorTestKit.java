@@ -6,6 +6,7 @@ import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.SharedDevstack;
 import io.livepeerpool.readmodel.ReadModelDatabase;
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
@@ -66,6 +67,7 @@ final class ProjectorTestKit implements AutoCloseable {
     final TopicSpec<Allocation> allocations = renamed(Topics.LEDGER_ALLOCATIONS, "test-" + id + ".ledger-allocations");
     final TopicSpec<PayoutRequest> payouts = renamed(Topics.PAYOUT_REQUESTS, "test-" + id + ".payout-requests");
     final TopicSpec<Redemption> redemptions = renamed(Topics.REDEMPTIONS, "test-" + id + ".redemptions");
+    final TopicSpec<JobRefusal> refusals = renamed(Topics.LEDGER_JOB_REFUSALS, "test-" + id + ".ledger-job-refusals");
     final String consumerName = "projector-test-" + id;
     final String jdbcUrl;
     final SchemaRegistryClient registry;
@@ -77,7 +79,8 @@ final class ProjectorTestKit implements AutoCloseable {
                 settlements.newTopic(SETTLEMENT_PARTITIONS, (short) 1),
                 allocations.newTopic(ALLOCATION_PARTITIONS, (short) 1),
                 payouts.newTopic(PAYOUT_PARTITIONS, (short) 1),
-                redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1)));
+                redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1),
+                refusals.newTopic(JOB_PARTITIONS, (short) 1)));
         jdbcUrl = createDatabase("projector_" + id);
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
         resources.add(registry);
@@ -106,7 +109,8 @@ final class ProjectorTestKit implements AutoCloseable {
     Projector startProjector(ProjectorConfig config, BatchHook hook) {
         Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
                 schemas -> ProjectedTopics.of(
-                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions),
+                        new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions,
+                                refusals),
                         schemas));
         resources.add(projector);
         projector.start();

@@ -5,6 +5,7 @@ import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
@@ -35,6 +36,8 @@ final class LedgerDriver implements AutoCloseable {
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Settlement> settlements;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Allocation> allocations;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.PayoutRequest> payouts;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.JobRefusal> refusals;
+    private long updates;
 
     LedgerDriver(LedgerPolicy policy) {
         this(policy, 1);
@@ -67,6 +70,8 @@ final class LedgerDriver implements AutoCloseable {
                 serdes.allocations().deserializer());
         payouts = driver.createOutputTopic(topics.payoutRequests().name(), keys.deserializer(),
                 serdes.payoutRequests().deserializer());
+        refusals = driver.createOutputTopic(topics.jobRefusals().name(), keys.deserializer(),
+                serdes.jobRefusals().deserializer());
     }
 
     void pipe(LedgerEvent event) {
@@ -75,6 +80,8 @@ final class LedgerDriver implements AutoCloseable {
             case TicketTransfer transfer -> chain.pipeInput(AvroEvents.chainKey(transfer),
                     AvroEvents.transfer(transfer));
             case NewRound round -> chain.pipeInput(AvroEvents.chainKey(round), AvroEvents.newRound(round));
+            case TranscoderUpdate update -> chain.pipeInput(AvroEvents.chainKey(update),
+                    AvroEvents.transcoderUpdate(update, ++updates));
         }
     }
 
@@ -93,6 +100,16 @@ final class LedgerDriver implements AutoCloseable {
 
     List<Outputs.PayoutLine> payouts() {
         return payouts.readValuesToList().stream().map(Outputs.PayoutLine::of).toList();
+    }
+
+    /** Refused jobs since the last call, as the replay prints them; each keyed by its transcoder. */
+    List<Outputs.RefusalLine> refusals() {
+        return refusals.readKeyValuesToList().stream().map(kv -> {
+            if (!kv.key.equals(kv.value.getTranscoder())) {
+                throw new IllegalStateException("refusal keyed " + kv.key + " for transcoder " + kv.value.getTranscoder());
+            }
+            return Outputs.RefusalLine.of(kv.value);
+        }).toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.replay.LedgerReplay;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.platform.json.Json;
@@ -22,7 +23,8 @@ final class ReplayOracle {
     private ReplayOracle() {
     }
 
-    record Expected(List<Outputs.SettlementLine> settlements, List<Outputs.PayoutLine> payouts) {
+    record Expected(List<Outputs.SettlementLine> settlements, List<Outputs.PayoutLine> payouts,
+                    List<Outputs.RefusalLine> refusals, List<String> ignoredTransfers) {
         List<Outputs.AllocationLine> allocations() {
             return Outputs.allocations(settlements, payouts);
         }
@@ -35,6 +37,8 @@ final class ReplayOracle {
         LedgerReplay.replay(new StringReader(input.toString()), output, policy);
         List<Outputs.SettlementLine> settlements = new ArrayList<>();
         List<Outputs.PayoutLine> payouts = new ArrayList<>();
+        List<Outputs.RefusalLine> refusals = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         for (String line : output.toString().split("\n")) {
             if (line.isBlank()) {
                 continue;
@@ -43,10 +47,12 @@ final class ReplayOracle {
             switch (json.get("type").asText()) {
                 case "settlement" -> settlements.add(Outputs.SettlementLine.of(json));
                 case "payoutRequest" -> payouts.add(Outputs.PayoutLine.of(json));
+                case "refusedJob" -> refusals.add(Outputs.RefusalLine.of(json));
+                case "ignoredTransfer" -> ignored.add(json.get("txHash").asText() + "|" + json.get("logIndex").asLong());
                 default -> throw new IllegalStateException("unexpected replay line " + line);
             }
         }
-        return new Expected(settlements, payouts);
+        return new Expected(settlements, payouts, refusals, ignored);
     }
 
     static String line(LedgerEvent event) {
@@ -58,7 +64,10 @@ final class ReplayOracle {
                     .put("profiles", j.profiles()).put("roundJob", j.roundJob());
             case TicketTransfer t -> json.put("type", "ticketTransfer").put("txHash", t.txHash())
                     .put("logIndex", t.logIndex()).put("sender", t.sender()).put("recipient", t.recipient())
-                    .put("amount", t.amount().toString()).put("gasCost", t.gasCost().toString());
+                    .put("amount", t.amount().toString()).put("gasCost", t.gasCost().toString())
+                    .put("txTickets", t.txTickets()).put("txTicketIndex", t.txTicketIndex());
+            case TranscoderUpdate u -> json.put("type", "transcoderUpdate").put("transcoder", u.transcoder())
+                    .put("rewardCut", u.rewardCut()).put("feeShare", u.feeShare());
             case NewRound r -> json.put("type", "newRound").put("round", r.round());
         }
         return json.toString();

@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * {@link SeenJobs}'s rule over two key-value stores, for a processor: the {@link RoundWindow} first, then once per
- * id. {@code firstSeen} maps an id to the roundJob of its counted copy (one lookup per job), and {@code byRound}
+ * id. {@code firstSeen} maps an id to the highest roundJob of its copies taken inside the window (one lookup per
+ * job), and {@code byRound}
  * indexes the same ids by {@code <roundJob>|<id>} so that the ids of rounds below the window are deleted by scanning
  * one range. The processor purges at every NewRound marker.
  */
@@ -39,15 +40,21 @@ public final class RoundDedupe {
         if (refusal.isPresent()) {
             return new JobVerdict.Refused(refusal.get(), currentRound.getAsLong());
         }
-        if (firstSeen.get(id) != null) {
-            return JobVerdict.DUPLICATE;
+        Long kept = firstSeen.get(id);
+        if (kept == null) {
+            firstSeen.put(id, roundJob);
+            byRound.put(EpochKeys.of(roundJob, id), roundJob);
+            return JobVerdict.COUNTED;
         }
-        firstSeen.put(id, roundJob);
-        byRound.put(EpochKeys.of(roundJob, id), roundJob);
-        return JobVerdict.COUNTED;
+        if (roundJob > kept) {
+            byRound.delete(EpochKeys.of(kept, id));
+            firstSeen.put(id, roundJob);
+            byRound.put(EpochKeys.of(roundJob, id), roundJob);
+        }
+        return JobVerdict.DUPLICATE;
     }
 
-    /** Forgets the ids counted with a roundJob below the window once {@code currentRound} is R; returns how many. */
+    /** Forgets the ids kept under a roundJob below the window once {@code currentRound} is R; returns how many. */
     public long purge(long currentRound) {
         long lowestKept = RoundWindow.lowestKept(currentRound, retainRounds);
         if (lowestKept <= 0) {
