@@ -235,7 +235,7 @@ class PayoutSettingsApiTest {
                         Instant.now(), "job-" + round, transcoder, 1_000L, 2_000L, 1, (long) round, BigDecimal.ZERO, null, null, null));
                 send.put(topics.chainEvents().name(), orchestrator, new ChainEvent((long) round, hash(round),
                         hash(100 + round), 0, orchestrator, new WinningTicketTransferEvent(orchestrator, orchestrator,
-                        new BigDecimal(round == 1 ? halfAndOne : POOL_THRESHOLD), BigDecimal.ZERO)));
+                        new BigDecimal(round == 1 ? halfAndOne : POOL_THRESHOLD), BigDecimal.ZERO, 1, 0)));
                 producer.flush();
                 catchUp.await(Duration.ofSeconds(120), ledger::healthy);
                 send.put(topics.chainEvents().name(), Long.toString(round), new ChainEvent(round * 10L,

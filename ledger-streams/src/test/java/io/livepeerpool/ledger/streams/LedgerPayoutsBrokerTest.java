@@ -10,6 +10,7 @@ import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import io.livepeerpool.ledger.streams.ReplayOracle.Expected;
@@ -115,12 +116,19 @@ class LedgerPayoutsBrokerTest {
     }
 
     /** Writes each event to its topic as its producer does (the gateway, the chain watcher, the payout worker). */
-    private record Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics) {
+    private record Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics,
+                          long[] updates) {
+        Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics) {
+            this(producer, registry, topics, new long[1]);
+        }
+
         void send(LedgerEvent event) {
             switch (event) {
                 case TranscoderJob j -> put(topics.jobs().name(), j.transcoder(), AvroEvents.job(j));
                 case TicketTransfer t -> put(topics.chainEvents().name(), AvroEvents.chainKey(t), AvroEvents.transfer(t));
                 case NewRound r -> put(topics.chainEvents().name(), AvroEvents.chainKey(r), AvroEvents.newRound(r));
+                case TranscoderUpdate u -> put(topics.chainEvents().name(), AvroEvents.chainKey(u),
+                        AvroEvents.transcoderUpdate(u, ++updates[0]));
                 case PayoutOutcome o -> put(topics.payouts().name(), o.transcoder(), AvroEvents.payout(o));
                 case PayoutSettingsChange s -> put(topics.payoutSettings().name(), s.transcoder(),
                         AvroEvents.settings(s));
