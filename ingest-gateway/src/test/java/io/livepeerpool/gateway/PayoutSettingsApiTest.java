@@ -214,9 +214,10 @@ class PayoutSettingsApiTest {
         devstack.createTopics(topics.newTopics((short) 1));
         String applicationId = "ledger-" + suffix;
         Path stateDir = Files.createTempDirectory(dir, "ledger-");
-        LedgerConfig config = new LedgerConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
-                applicationId, stateDir, 1, LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "0")));
         String orchestrator = "0x00000000000000000000000000000000000000a1";
+        LedgerConfig config = new LedgerConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
+                applicationId, stateDir, 1, LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", orchestrator,
+                        "ledger.poolFeePpm", "0")));
         BigInteger halfAndOne = POOL_THRESHOLD.add(POOL_THRESHOLD.shiftRight(1));
         try (SchemaRegistryClient registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
              LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);

@@ -56,7 +56,7 @@ class LedgerPayoutsBrokerTest {
         String suffix = "payouts-" + UUID.randomUUID();
         LedgerTopics topics = LedgerTopics.catalogue().withSuffix(suffix).withPartitions(3);
         devstack.createTopics(topics.newTopics((short) 1));
-        LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "0", "ledger.weight.durationMs",
+        LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", O, "ledger.poolFeePpm", "0", "ledger.weight.durationMs",
                 "0", "ledger.weight.profiles", "0", "ledger.payoutThresholdWei", "100"));
         String txHash = "0x" + "ab".repeat(32);
         List<LedgerEvent> round1 = List.of(new TranscoderJob(O, "j1", T, 1, 1, 0, 1001),
