@@ -344,6 +344,16 @@ public final class ChainWatcher implements Service {
                         + settings.expectedChainId().getAsLong());
             }
         }
+        if (settings.orchestrators().acceptsAll()) {
+            long chainId = rpc.chainId();
+            if (chainId != ChainWatcherConfig.DEV_CHAIN_ID) {
+                throw new WatcherHaltException(ChainWatcherConfig.POOL_ORCHESTRATORS.name() + " is required: chain.rpcUrl "
+                        + "serves chain id " + chainId + ", not the dev chain (" + ChainWatcherConfig.DEV_CHAIN_ID
+                        + "), and every orchestrator's tickets would be emitted as the pool's");
+            }
+            log.warn("{}: {} not set: emitting every orchestrator's transfers (dev chain only)", name(),
+                    ChainWatcherConfig.POOL_ORCHESTRATORS.name());
+        }
         chainChecked = true;
     }
 

@@ -41,9 +41,17 @@ public final class ChainWatcherConfig {
             "most blocks per eth_getLogs (and per Kafka transaction); halved while the node refuses a range");
     public static final ConfigKey<Long> RPC_TIMEOUT_MS = ConfigKey.longValue("chain.rpcTimeoutMs", 10_000, 100, 300_000,
             "timeout of each JSON-RPC call (connect, read, whole call)");
-    public static final ConfigKey<OrchestratorFilter> POOL_ORCHESTRATORS = new ConfigKey<>("chain.pool.orchestrators",
+    /**
+     * The ledger's key (the same name and meaning as the ledger's {@code ledger.orchestrators}): one setting says
+     * whose tickets are the pool's revenue. Optional only on the dev chain (chain id {@value #DEV_CHAIN_ID}), where
+     * empty means every orchestrator; on any other chain the watcher stops naming this key.
+     */
+    public static final ConfigKey<OrchestratorFilter> POOL_ORCHESTRATORS = new ConfigKey<>("ledger.orchestrators",
             OrchestratorFilter::parse, "",
-            "comma-separated orchestrator addresses whose WinningTicketTransfer / TranscoderUpdate to emit; empty: all", false);
+            "the pool's orchestrator addresses, comma-separated: whose WinningTicketTransfer / TranscoderUpdate to emit. "
+                    + "Required except on the dev chain (chain id 31337), where empty means all", false);
+    /** Hardhat's and anvil's chain id, which the dev chain uses: the one chain where the orchestrators may be left out. */
+    public static final long DEV_CHAIN_ID = 31337;
     public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS = ConfigKey.string("kafka.bootstrapServers", null,
             "Kafka bootstrap servers, host:port[,host:port]");
     public static final ConfigKey<String> SCHEMA_REGISTRY_URL = ConfigKey.string("schemaRegistry.url", null,
@@ -90,6 +98,10 @@ public final class ChainWatcherConfig {
         if (backoffMax < backoffMin) {
             throw new ConfigException(List.of("chainWatcher.retryBackoffMaxMs: must be >= chainWatcher.retryBackoffMinMs ("
                     + backoffMin + ")"));
+        }
+        if (config.get(POOL_ORCHESTRATORS).acceptsAll() && config.get(PRESET).chainId().isPresent()) {
+            throw new ConfigException(List.of(POOL_ORCHESTRATORS.name() + ": required on " + config.get(PRESET).configName()
+                    + " (only the dev chain may leave it out): the pool's orchestrator addresses, comma-separated"));
         }
         return new WatcherSettings(config.get(WATCHER_ID), config.get(RPC_URL), contracts,
                 config.get(PRESET).chainId(), config.get(START_BLOCK), config.get(CONFIRMATIONS),

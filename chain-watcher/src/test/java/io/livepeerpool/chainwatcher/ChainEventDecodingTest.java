@@ -198,7 +198,7 @@ class ChainEventDecodingTest {
         net.chain().anvil().mine(1);
         long last = blockOf(toSecond.tx());
         try (WatcherFixture f = new WatcherFixture(net, "filter")) {
-            ChainWatcher watcher = f.watcher("filter", Map.of("chain.pool.orchestrators", second.address().checksummed()));
+            ChainWatcher watcher = f.watcher("filter", Map.of("ledger.orchestrators", second.address().checksummed()));
             watcher.start();
             WatcherFixture.awaitCursor(watcher, last, WAIT);
 
@@ -211,6 +211,42 @@ class ChainEventDecodingTest {
             assertThat(events.stream().filter(e -> e.getEvent() instanceof WinningTicketRedeemedEvent)).hasSize(2);
             assertThat(f.readEvents("read_committed").stream().filter(r -> r.value().getEvent() instanceof WinningTicketTransferEvent)
                     .map(ConsumerRecord::key)).containsExactly(second.address().hex());
+        }
+    }
+
+    /**
+     * A batch redemption of three tickets (the pool's orchestrator, another, the pool's again): each emitted transfer
+     * carries the whole transaction's gas and its place among the transaction's three transfers, the filtered one
+     * included, so that the ledger can charge each ticket its share.
+     */
+    @Test
+    void batchTransfersCarryTheirPositionInTheTransaction() throws Exception {
+        DevNetwork net = TestChain.deploy(DeployOptions.defaults().withBroadcasterFunds(ETH.multiply(BigInteger.TEN), ETH));
+        Address orchestrator = net.accounts().orchestrator().address();
+        Transactor second = net.chain().transactor(net.accounts().spare(3));
+        net.bondingManager().registerTranscoder(second, 0, 100_000).requireSuccess("register");
+        BigInteger face = ETH.divide(BigInteger.TEN);
+        TxResult batch = net.ticketBroker().batchRedeemWinningTickets(net.redeemer(), List.of(
+                net.ticketMaker().make(orchestrator, face, TicketMaker.ALWAYS_WINS),
+                net.ticketMaker().make(second.address(), face, TicketMaker.ALWAYS_WINS),
+                net.ticketMaker().make(orchestrator, face, TicketMaker.ALWAYS_WINS))).requireSuccess("batch");
+        net.chain().anvil().mine(1);
+        try (WatcherFixture f = new WatcherFixture(net, "batch")) {
+            ChainWatcher watcher = f.watcher("batch", Map.of("ledger.orchestrators", orchestrator.hex()));
+            watcher.start();
+            WatcherFixture.awaitCursor(watcher, blockOf(batch), WAIT);
+
+            List<ChainEvent> transfers = f.committedEvents().stream()
+                    .filter(e -> e.getEvent() instanceof WinningTicketTransferEvent).toList();
+            assertThat(transfers).hasSize(2).allSatisfy(e -> {
+                assertThat(e.getTxHash()).isEqualTo(batch.txHash().toLowerCase());
+                WinningTicketTransferEvent t = (WinningTicketTransferEvent) e.getEvent();
+                assertThat(t.getRecipient()).isEqualTo(orchestrator.hex());
+                assertThat(t.getTxTickets()).isEqualTo(3);
+                assertWei(t.getGasCost(), batch.gasCost());
+            });
+            assertThat(transfers.stream().map(e -> ((WinningTicketTransferEvent) e.getEvent()).getTxTicketIndex()))
+                    .containsExactly(0, 2);
         }
     }
 

@@ -16,8 +16,24 @@ class ChainWatcherConfigTest {
             "kafka.bootstrapServers", "kafka:9092", "schemaRegistry.url", "http://registry:8081");
 
     @Test
+    void theOrchestratorsAreRequiredOnArbitrum() {
+        assertThatThrownBy(() -> settings(with("chain.preset", "arbitrum-one")))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement()
+                        .satisfies(p -> assertThat(p).startsWith("ledger.orchestrators: required on arbitrum-one")));
+        Map<String, String> dev = new HashMap<>(BASE);
+        dev.putAll(Map.of("chain.ticketBroker", "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0",
+                "chain.roundsManager", "0xdd6f56dcc28d3f5f27084381fe8df634985cc39f",
+                "chain.bondingManager", "0x35bcf3c30594191d53231e4ff333e8a770453e40"));
+        assertThat(settings(dev).orchestrators().acceptsAll())
+                .as("no preset: allowed at load; the watcher checks the chain id (31337) at start").isTrue();
+    }
+
+    @Test
     void theArbitrumPresetFillsTheAddressesAndTheChainId() {
-        WatcherSettings s = settings(with("chain.preset", "arbitrum-one"));
+        Map<String, String> c = with("chain.preset", "arbitrum-one");
+        c.put("ledger.orchestrators", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        WatcherSettings s = settings(c);
         assertThat(s.contracts().ticketBroker()).isEqualTo(Address.parse("0xa8bB618B1520E284046F3dFc448851A1Ff26e41B"));
         assertThat(s.contracts().roundsManager()).isEqualTo(Address.parse("0xdd6f56DcC28D3F5f27084381fE8Df634985cc39f"));
         assertThat(s.contracts().bondingManager()).isEqualTo(Address.parse("0x35Bcf3c30594191d53231E4FF333E8A770453e40"));
@@ -26,12 +42,13 @@ class ChainWatcherConfigTest {
         assertThat(s.startBlock().latest()).isTrue();
         assertThat(s.watcherId()).isEqualTo("chain-watcher");
         assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(s.orchestrators().acceptsAll()).isTrue();
+        assertThat(s.orchestrators().acceptsAll()).isFalse();
     }
 
     @Test
     void explicitAddressesOverrideThePreset() {
         Map<String, String> c = with("chain.preset", "arbitrum-one");
+        c.put("ledger.orchestrators", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         c.put("chain.ticketBroker", "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0");
         WatcherSettings s = settings(c);
         assertThat(s.contracts().ticketBroker().hex()).isEqualTo("0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0");
@@ -40,7 +57,7 @@ class ChainWatcherConfigTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        Map<String, String> c = new HashMap<>(Map.of("chain.confirmations", "-1", "chain.pool.orchestrators", "0x12,nope",
+        Map<String, String> c = new HashMap<>(Map.of("chain.confirmations", "-1", "ledger.orchestrators", "0x12,nope",
                 "chain.ticketBroker", "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e1", "chain.preset", "mainnet"));
         assertThatThrownBy(() -> ChainWatcherConfig.load(ConfigSource.of(c)))
                 .isInstanceOf(ConfigException.class)
@@ -49,7 +66,7 @@ class ChainWatcherConfigTest {
                         .anyMatch(p -> p.startsWith("kafka.bootstrapServers: required"))
                         .anyMatch(p -> p.startsWith("schemaRegistry.url: required"))
                         .anyMatch(p -> p.startsWith("chain.confirmations: invalid"))
-                        .anyMatch(p -> p.startsWith("chain.pool.orchestrators: invalid"))
+                        .anyMatch(p -> p.startsWith("ledger.orchestrators: invalid"))
                         .anyMatch(p -> p.startsWith("chain.ticketBroker: invalid") && p.contains("EIP-55"))
                         .anyMatch(p -> p.startsWith("chain.preset: invalid") && p.contains("arbitrum-one")));
         assertThatThrownBy(() -> ChainWatcherConfig.load(ConfigSource.of(BASE)))
@@ -61,7 +78,7 @@ class ChainWatcherConfigTest {
     @Test
     void orchestratorsAndStartBlockParse() {
         Map<String, String> c = with("chain.preset", "arbitrum-one");
-        c.put("chain.pool.orchestrators", " 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 , 0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc");
+        c.put("ledger.orchestrators", " 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 , 0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc");
         c.put("chain.startBlock", "250000000");
         c.put("chainWatcher.id", "arb-1");
         WatcherSettings s = settings(c);

@@ -214,9 +214,10 @@ class PayoutSettingsApiTest {
         devstack.createTopics(topics.newTopics((short) 1));
         String applicationId = "ledger-" + suffix;
         Path stateDir = Files.createTempDirectory(dir, "ledger-");
-        LedgerConfig config = new LedgerConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
-                applicationId, stateDir, 1, LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "0")));
         String orchestrator = "0x00000000000000000000000000000000000000a1";
+        LedgerConfig config = new LedgerConfig(devstack.bootstrapServers(), devstack.schemaRegistryUrl(),
+                applicationId, stateDir, 1, LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", orchestrator,
+                        "ledger.poolFeePpm", "0")));
         BigInteger halfAndOne = POOL_THRESHOLD.add(POOL_THRESHOLD.shiftRight(1));
         try (SchemaRegistryClient registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
              LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
@@ -235,7 +236,7 @@ class PayoutSettingsApiTest {
                         Instant.now(), "job-" + round, transcoder, 1_000L, 2_000L, 1, (long) round, BigDecimal.ZERO, null, null, null));
                 send.put(topics.chainEvents().name(), orchestrator, new ChainEvent((long) round, hash(round),
                         hash(100 + round), 0, orchestrator, new WinningTicketTransferEvent(orchestrator, orchestrator,
-                        new BigDecimal(round == 1 ? halfAndOne : POOL_THRESHOLD), BigDecimal.ZERO)));
+                        new BigDecimal(round == 1 ? halfAndOne : POOL_THRESHOLD), BigDecimal.ZERO, 1, 0)));
                 producer.flush();
                 catchUp.await(Duration.ofSeconds(120), ledger::healthy);
                 send.put(topics.chainEvents().name(), Long.toString(round), new ChainEvent(round * 10L,

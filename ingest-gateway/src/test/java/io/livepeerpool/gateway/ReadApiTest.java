@@ -11,6 +11,14 @@ import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.readmodel.ReadModelDatabase;
+import io.livepeerpool.schemas.avro.JobRefusal;
+import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.livepeerpool.schemas.serde.AvroSerde;
+import io.livepeerpool.schemas.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -181,6 +189,51 @@ class ReadApiTest {
         insertJob(transcoder, "stale", Instant.now().minus(25, ChronoUnit.HOURS));
 
         assertThat(jobsOf(transcoder, "").get("jobs").findValuesAsText("jobId")).containsExactly("recent");
+    }
+
+    /** The ledger's refusals (pool.ledger-job-refusals, projected) are listed with the jobs, status refused. */
+    @Test
+    void refusedPostsAreListedWithTheirReasonAndPaged() throws Exception {
+        Address transcoder = newAddress();
+        post("refused-1", transcoder);
+        try (SchemaRegistryClient registry = SchemaRegistryClient.connect(TestGateway.devstack().schemaRegistryUrl());
+             KafkaProducer<String, JobRefusal> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestGateway.devstack().bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                     AvroSerde.forTopic(Topics.LEDGER_JOB_REFUSALS, registry).serializer())) {
+            for (String reason : List.of("late", "late", "future")) {
+                producer.send(new ProducerRecord<>(Topics.LEDGER_JOB_REFUSALS.name(), transcoder.hex(),
+                        new JobRefusal(TestGateway.ORCH_A.hex(), "refused-1", transcoder.hex(), 4_100L, reason,
+                                4_200L))).get();
+            }
+        }
+
+        JsonNode page = awaitJobs(transcoder, jobs -> jobs.size() == 4);
+
+        List<JsonNode> jobs = new ArrayList<>();
+        page.get("jobs").forEach(jobs::add);
+        assertThat(jobs).extracting(j -> j.get("status").asText())
+                .containsExactlyInAnyOrder("received", "refused", "refused", "refused");
+        assertThat(jobs).filteredOn(j -> j.get("status").asText().equals("refused")).allSatisfy(j -> {
+            assertThat(j.get("jobId").asText()).isEqualTo("refused-1");
+            assertThat(j.get("roundJob").asLong()).isEqualTo(4_100L);
+            assertThat(j.get("pixels").isNull()).isTrue();
+            assertThat(j.has("entry")).as("the paging key stays internal").isFalse();
+        }).extracting(j -> j.get("reason").asText()).containsExactlyInAnyOrder("late", "late", "future");
+        assertThat(jobs).filteredOn(j -> j.get("status").asText().equals("received")).singleElement()
+                .satisfies(j -> assertThat(j.get("reason").isNull()).isTrue());
+
+        List<String> seen = new ArrayList<>();
+        String before = null;
+        int pages = 0;
+        do {
+            JsonNode one = jobsOf(transcoder, "&limit=1" + (before == null ? "" : "&before=" + q(before)));
+            one.get("jobs").forEach(j -> seen.add(j.get("status").asText()));
+            before = one.get("nextBefore").isNull() ? null : one.get("nextBefore").asText();
+            pages++;
+        } while (before != null && pages < 10);
+        assertThat(seen).as("one row per page, none skipped or repeated")
+                .containsExactlyInAnyOrder("received", "refused", "refused", "refused");
     }
 
     @Test

@@ -17,6 +17,8 @@ import picocli.CommandLine;
 
 /** The launcher as a user meets it: exit codes, messages on stderr, output on stdout. */
 class PoolCommandLineTest {
+    /** The orchestrator of the replay fixtures. */
+    private static final String POOL = "ledger.orchestrators=0x1111111111111111111111111111111111111111";
 
     private record Run(int exitCode, String out, String err) {
     }
@@ -59,7 +61,7 @@ class PoolCommandLineTest {
 
     @Test
     void replayPrintsTheExpectedLedger() throws Exception {
-        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFeePpm=50000");
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFeePpm=50000", "--set", POOL);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(Files.readString(resource("small-pool.expected.jsonl")));
     }
@@ -68,7 +70,7 @@ class PoolCommandLineTest {
     void malformedInputNamesLineAndFieldWithoutAStackTrace(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("bad.jsonl");
         Files.writeString(input, "{\"type\":\"newRound\",\"round\":1}\n{\"type\":\"ticketTransfer\",\"txHash\":\"0x12\"}\n");
-        Run run = run("ledger", "replay", "--input", input.toString());
+        Run run = run("ledger", "replay", "--input", input.toString(), "--set", POOL);
         assertThat(run.exitCode()).isEqualTo(FailureHandler.INPUT_ERROR);
         assertThat(run.err()).contains("line 2").doesNotContain("Exception", "\tat ");
         assertThat(run.out()).contains("\"round\":1");
@@ -76,14 +78,14 @@ class PoolCommandLineTest {
 
     @Test
     void badSettingNamesTheKey() throws Exception {
-        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFeePpm=5%");
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString(), "--set", "ledger.poolFeePpm=5%", "--set", POOL);
         assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
         assertThat(run.err()).contains("ledger.poolFeePpm");
     }
 
     @Test
     void missingInputFileIsAnInputError() {
-        Run run = run("ledger", "replay", "--input", "/nonexistent/events.jsonl");
+        Run run = run("ledger", "replay", "--input", "/nonexistent/events.jsonl", "--set", POOL);
         assertThat(run.exitCode()).isEqualTo(FailureHandler.INPUT_ERROR);
         assertThat(run.err()).contains("no such file");
     }
@@ -105,6 +107,14 @@ class PoolCommandLineTest {
                 .contains("kafka.bootstrapServer: unknown key (in --set) (did you mean kafka.bootstrapServers?)")
                 .contains("no.such.key: unknown key (in --set)")
                 .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void theReplayRequiresThePoolsOrchestrators() throws Exception {
+        Run run = run("ledger", "replay", "--input", resource("small-pool.jsonl").toString());
+        assertThat(run.exitCode()).isEqualTo(FailureHandler.CONFIG_ERROR);
+        assertThat(run.err()).contains("ledger.orchestrators").doesNotContain("Exception", "\tat ");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -9,7 +9,7 @@ public sealed interface Decoded {
     record Emit(KnownEvent type, String key, ChainEvent event) implements Decoded {
     }
 
-    /** A known event for an orchestrator outside {@code chain.pool.orchestrators}. */
+    /** A known event for an orchestrator outside {@code ledger.orchestrators}. */
     record Filtered(KnownEvent type) implements Decoded {
     }
 

@@ -44,7 +44,13 @@ public final class LogDecoder {
         this.filter = filter;
     }
 
+    /** A log alone in its transaction as far as WinningTicketTransfers go (txTickets 1). */
     public Decoded decode(Log log, ChainFacts facts) {
+        return decode(log, facts, TicketPositions.of(List.of(log), contracts.ticketBroker()));
+    }
+
+    /** @param positions where each WinningTicketTransfer stands in its transaction, from the whole block range */
+    public Decoded decode(Log log, ChainFacts facts, TicketPositions positions) {
         if (log.getAddress() == null || log.getTopics() == null || log.getTopics().isEmpty()) {
             return new Decoded.Ignored("log without address or topics");
         }
@@ -66,7 +72,7 @@ public final class LogDecoder {
                     new ReserveFundedEvent(shape.topicAddress(1), wei(shape.data(1).uint(0))));
             case RESERVE_CLAIMED -> reserveClaimed(shape);
             case WINNING_TICKET_REDEEMED -> redeemed(shape);
-            case WINNING_TICKET_TRANSFER -> transfer(shape, facts);
+            case WINNING_TICKET_TRANSFER -> transfer(shape, facts, positions);
             case UNLOCK -> unlock(shape);
             case UNLOCK_CANCELLED -> shape.emit(shape.topicAddress(1), new UnlockCancelledEvent(shape.topicAddress(1)));
             case WITHDRAWAL -> withdrawal(shape);
@@ -96,7 +102,7 @@ public final class LogDecoder {
                 wei(data.uint(1)), wei(data.uint(2)), wei(data.uint(3)), data.dynamicBytes(4)));
     }
 
-    private Decoded transfer(Shape shape, ChainFacts facts) {
+    private Decoded transfer(Shape shape, ChainFacts facts, TicketPositions positions) {
         shape.topics(3);
         String recipient = shape.topicAddress(2);
         if (!filter.accepts(recipient)) {
@@ -104,8 +110,9 @@ public final class LogDecoder {
         }
         BigInteger amount = shape.data(1).uint(0);
         BigInteger gasCost = facts.gasCost(shape.txHash());
-        return shape.emit(recipient,
-                new WinningTicketTransferEvent(shape.topicAddress(1), recipient, wei(amount), wei(gasCost)));
+        TicketPositions.Position position = positions.of(shape.txHash(), shape.logIndex());
+        return shape.emit(recipient, new WinningTicketTransferEvent(shape.topicAddress(1), recipient, wei(amount),
+                wei(gasCost), position.txTickets(), position.txTicketIndex()));
     }
 
     private static Decoded unlock(Shape shape) {
@@ -158,6 +165,10 @@ public final class LogDecoder {
 
         String txHash() {
             return require(log.getTransactionHash(), "transactionHash").toLowerCase(Locale.ROOT);
+        }
+
+        long logIndex() {
+            return require(log.getLogIndex(), "logIndex").longValueExact();
         }
 
         /** Requires at least {@code count} topics (topic0 included). */

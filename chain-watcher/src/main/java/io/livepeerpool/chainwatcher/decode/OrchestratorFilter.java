@@ -5,9 +5,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code chain.pool.orchestrators}: which orchestrators' WinningTicketTransfer (by recipient) and TranscoderUpdate
- * (by transcoder) events the pool wants. Empty: all of them. Other events are never filtered: sender funds, rounds
- * and fee withdrawals are needed whoever the orchestrator is (max float, settlement barrier, audit).
+ * {@code ledger.orchestrators}: which orchestrators' WinningTicketTransfer (by recipient) and TranscoderUpdate
+ * (by transcoder) events the pool wants. Empty (the dev chain only): all of them. Other events are never filtered:
+ * sender funds, rounds and fee withdrawals are needed whoever the orchestrator is (max float, settlement barrier,
+ * audit).
  */
 public record OrchestratorFilter(Set<Address> orchestrators) {
     public static final OrchestratorFilter ALL = new OrchestratorFilter(Set.of());

@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  * chainwatcher.halted                1 after a reorg below the cursor or an undecodable log: needs an operator
  * chainwatcher.rpc.errors{operation} failed JSON-RPC calls (timeouts, HTTP errors, dropped connections, RPC errors)
  * chainwatcher.kafka.errors          failed Kafka transactions / cursor reads (the range is retried)
- * chainwatcher.events{event,outcome} logs decoded: outcome=emitted or filtered (chain.pool.orchestrators)
+ * chainwatcher.events{event,outcome} logs decoded: outcome=emitted or filtered (ledger.orchestrators)
  * chainwatcher.batches               committed transactions (events + cursor)
  * chainwatcher.batch.duration        one poll: getLogs, receipts, commit
  * </pre>

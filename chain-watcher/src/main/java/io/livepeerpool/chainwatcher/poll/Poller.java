@@ -6,6 +6,7 @@ import io.livepeerpool.chainwatcher.chain.RpcException;
 import io.livepeerpool.chainwatcher.decode.Decoded;
 import io.livepeerpool.chainwatcher.decode.KnownEvent;
 import io.livepeerpool.chainwatcher.decode.LogDecoder;
+import io.livepeerpool.chainwatcher.decode.TicketPositions;
 import io.livepeerpool.chainwatcher.metrics.WatcherMetrics;
 import io.livepeerpool.chainwatcher.publish.BatchPublisher;
 import io.livepeerpool.chainwatcher.publish.KeyedEvent;
@@ -140,9 +141,11 @@ public final class Poller {
 
     private List<KeyedEvent> decode(List<Log> logs) {
         RpcChainFacts facts = new RpcChainFacts(rpc, contracts.bondingManager());
+        // a transaction's logs are all in its block, and a range holds whole blocks: the positions are complete
+        TicketPositions positions = TicketPositions.of(logs, contracts.ticketBroker());
         List<KeyedEvent> batch = new ArrayList<>(logs.size());
         for (Log l : logs) {
-            switch (decoder.decode(l, facts)) {
+            switch (decoder.decode(l, facts, positions)) {
                 case Decoded.Emit emit -> batch.add(new KeyedEvent(emit.key(), emit.event(), emit.type()));
                 case Decoded.Filtered filtered -> metrics.filtered(filtered.type());
                 case Decoded.Ignored ignored -> log.debug("log {}/{} ignored: {}", l.getBlockNumber(), l.getLogIndex(),

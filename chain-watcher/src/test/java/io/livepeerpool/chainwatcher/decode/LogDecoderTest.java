@@ -68,6 +68,35 @@ class LogDecoderTest {
     }
 
     @Test
+    void eachTransferOfABatchCarriesItsPositionAmongTheTransactionsTransfers() {
+        Log first = log(BROKER, KnownEvent.WINNING_TICKET_TRANSFER, List.of(addr(SENDER), addr(ORCH)), word(MAX));
+        Log foreign = log(BROKER, KnownEvent.WINNING_TICKET_TRANSFER, List.of(addr(SENDER), addr(OTHER)), word(MAX));
+        Log last = log(BROKER, KnownEvent.WINNING_TICKET_TRANSFER, List.of(addr(SENDER), addr(ORCH)), word(MAX));
+        Log otherTx = log(BROKER, KnownEvent.WINNING_TICKET_TRANSFER, List.of(addr(SENDER), addr(ORCH)), word(MAX));
+        Log notATransfer = log(BONDING, KnownEvent.TRANSCODER_UPDATE, List.of(addr(ORCH)),
+                word(BigInteger.ONE) + word(BigInteger.TWO).substring(2));
+        last.setLogIndex("0x9");
+        foreign.setLogIndex("0x7");
+        notATransfer.setLogIndex("0x8");
+        otherTx.setTransactionHash("0x" + "ef".repeat(32));
+        List<Log> block = List.of(first, foreign, notATransfer, last, otherTx);
+        TicketPositions positions = TicketPositions.of(block, BROKER);
+        LogDecoder pool = new LogDecoder(CONTRACTS, OrchestratorFilter.parse(ORCH));
+
+        assertThat(position(pool.decode(first, new Facts(), positions))).containsExactly(3, 0);
+        assertThat(pool.decode(foreign, new Facts(), positions)).as("filtered, but still counted")
+                .isInstanceOf(Decoded.Filtered.class);
+        assertThat(position(pool.decode(last, new Facts(), positions))).containsExactly(3, 2);
+        assertThat(position(pool.decode(otherTx, new Facts(), positions))).containsExactly(1, 0);
+        assertThat(position(pool.decode(first, new Facts()))).as("a log decoded alone").containsExactly(1, 0);
+    }
+
+    private static List<Integer> position(Decoded decoded) {
+        WinningTicketTransferEvent t = (WinningTicketTransferEvent) ((Decoded.Emit) decoded).event().getEvent();
+        return List.of(t.getTxTickets(), t.getTxTicketIndex());
+    }
+
+    @Test
     void newRoundIsKeyedByRoundAndCarriesThePoolSizeAtItsBlock() {
         Facts facts = new Facts();
         Decoded.Emit emit = (Decoded.Emit) all.decode(log(ROUNDS, KnownEvent.NEW_ROUND,

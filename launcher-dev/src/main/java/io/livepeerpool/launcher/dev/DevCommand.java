@@ -208,7 +208,7 @@ public final class DevCommand implements Callable<Integer> {
         // (a NewRound from advance-round) would wait for some later transaction.
         settings.put("chain.confirmations", "0");
         settings.put("chain.pollIntervalMs", "500");
-        settings.put("chain.pool.orchestrators", chain.accounts().orchestrator().address().hex());
+        settings.put("ledger.orchestrators", chain.accounts().orchestrator().address().hex()); // the ledger and the watcher
         settings.put("redeemer.grpc.host", "127.0.0.1");
         settings.put("redeemer.grpc.port", Integer.toString(redeemerPort));
         settings.put("redeemer.grpc.dnsName", "localhost");

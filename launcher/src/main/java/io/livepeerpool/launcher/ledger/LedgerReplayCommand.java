@@ -22,14 +22,16 @@ import picocli.CommandLine.Option;
 
 /** {@code pool ledger replay}: the auditor's tool; the same domain code as the streaming ledger, over a file, no Kafka. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay ledger events from a JSON-lines file and print settlements and payout requests as JSON lines.",
-            "Input lines: {\"type\":\"job\",...}, {\"type\":\"ticketTransfer\",...}, {\"type\":\"newRound\",\"round\":R}."})
+        description = {"Replay ledger events from a JSON-lines file and print, in input order, settlements, payout requests,",
+            "refused jobs and ignored transfers as JSON lines. --set ledger.orchestrators=0x..[,0x..] is required.",
+            "Input lines: {\"type\":\"job\",...}, {\"type\":\"ticketTransfer\",...}, {\"type\":\"transcoderUpdate\",...},",
+            "{\"type\":\"newRound\",\"round\":R} (see ledger-streams/README.md, Offline replay)."})
 public final class LedgerReplayCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Events, one JSON object per line.")
     Path input;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A ledger.* setting (repeatable), e.g. ledger.poolFeePpm=50000.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A ledger.* setting (repeatable), e.g. ledger.orchestrators=0x.. (required), ledger.poolFeePpm=50000.")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Override

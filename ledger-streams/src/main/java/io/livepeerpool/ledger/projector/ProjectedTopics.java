@@ -4,6 +4,7 @@ import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.MemberAccountChange;
 import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.PayoutSettings;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Redemption;
 import io.livepeerpool.schemas.avro.Settlement;
@@ -24,11 +25,15 @@ public final class ProjectedTopics {
     private ProjectedTopics() {
     }
 
-    /** Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests), redemption outcomes. */
+    /**
+     * Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests, job refusals), redemption
+     * outcomes.
+     */
     public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
         List<ProjectedTopic<?>> topics = new java.util.ArrayList<>(of(new Sources(Topics.TRANSCODER_JOBS,
                 Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS, Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS,
-                Topics.REDEMPTIONS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS, Topics.LEDGER_ACCOUNT_CHANGES), registry));
+                Topics.REDEMPTIONS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS, Topics.LEDGER_ACCOUNT_CHANGES,
+                Topics.LEDGER_JOB_REFUSALS), registry));
         topics.addAll(performance(Topics.TRANSCODER_REGISTRATIONS, Topics.TRANSCODER_STATUS, registry));
         return List.copyOf(topics);
     }
@@ -44,13 +49,13 @@ public final class ProjectedTopics {
     record Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
             TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
             TopicSpec<Redemption> redemptions, TopicSpec<Payout> payouts, TopicSpec<PayoutSettings> payoutSettings,
-            TopicSpec<MemberAccountChange> accountChanges) {
+            TopicSpec<MemberAccountChange> accountChanges, TopicSpec<JobRefusal> jobRefusals) {
 
-        /** Without the payout side (tests that do not project it). */
+        /** Without the payout side and the refusals (tests that do not project them). */
         Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
                 TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
                 TopicSpec<Redemption> redemptions) {
-            this(jobs, tickets, settlements, allocations, payoutRequests, redemptions, null, null, null);
+            this(jobs, tickets, settlements, allocations, payoutRequests, redemptions, null, null, null, null);
         }
     }
 
@@ -66,6 +71,9 @@ public final class ProjectedTopics {
             projected.add(projected(topics.payouts(), new PayoutOutcomeRows(), registry));
             projected.add(projected(topics.payoutSettings(), new PayoutSettingsRows(), registry));
             projected.add(projected(topics.accountChanges(), new AccountChangeRows(), registry));
+        }
+        if (topics.jobRefusals() != null) {
+            projected.add(projected(topics.jobRefusals(), new JobRefusalRows(), registry));
         }
         return List.copyOf(projected);
     }

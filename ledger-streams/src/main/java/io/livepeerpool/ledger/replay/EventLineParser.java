@@ -15,6 +15,8 @@ import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
+import io.livepeerpool.ledger.settlement.GasShare;
 import io.livepeerpool.platform.json.Json;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -58,14 +60,15 @@ final class EventLineParser {
             case "job" -> new TranscoderJob(field("orchestrator", EventLineParser::address), jobId(),
                     field("transcoder", EventLineParser::address), nonNegativeLong("pixels"), durationMs(),
                     nonNegativeLong("profiles"), nonNegativeLong("roundJob"));
-            case "ticketTransfer" -> new TicketTransfer(field("txHash", Hex::hash), nonNegativeLong("logIndex"),
-                    field("sender", EventLineParser::address), field("recipient", EventLineParser::address), wei("amount"), wei("gasCost"));
+            case "ticketTransfer" -> transfer();
+            case "transcoderUpdate" -> new TranscoderUpdate(field("transcoder", EventLineParser::address),
+                    ppm("rewardCut"), (int) ppm("feeShare"));
             case "newRound" -> new NewRound(nonNegativeLong("round"));
             case "payout" -> payout();
             case "payoutSettings" -> new PayoutSettingsChange(field("transcoder", EventLineParser::address),
                     field("payoutAddress", EventLineParser::address), wei("threshold"), nonNegativeLong("nonce"));
-            default -> throw problem("type", "must be job, ticketTransfer, newRound, payout or payoutSettings, got '"
-                    + type + "'");
+            default -> throw problem("type", "must be job, ticketTransfer, transcoderUpdate, newRound, payout or"
+                    + " payoutSettings, got '" + type + "'");
         };
     }
 
@@ -91,6 +94,39 @@ final class EventLineParser {
         } catch (IllegalArgumentException e) {
             throw problem("amountSent", e.getMessage());
         }
+    }
+
+    private TicketTransfer transfer() {
+        TicketTransfer alone = new TicketTransfer(field("txHash", Hex::hash), nonNegativeLong("logIndex"),
+                field("sender", EventLineParser::address), field("recipient", EventLineParser::address),
+                wei("amount"), wei("gasCost"));
+        int txTickets = optionalInt("txTickets", 1, 1, GasShare.TX_TICKETS_MAX);
+        int txTicketIndex = optionalInt("txTicketIndex", 0, 0, GasShare.TX_TICKETS_MAX - 1);
+        if (txTicketIndex >= txTickets) {
+            throw problem("txTicketIndex", "must be below txTickets (" + txTickets + "), got " + txTicketIndex);
+        }
+        return new TicketTransfer(alone.txHash(), alone.logIndex(), alone.sender(), alone.recipient(), alone.amount(),
+                alone.gasCost(), txTickets, txTicketIndex);
+    }
+
+    private long ppm(String name) {
+        long value = nonNegativeLong(name);
+        if (value > 1_000_000) {
+            throw problem(name, "must be parts per million, 0 to 1000000, got " + value);
+        }
+        return value;
+    }
+
+    private int optionalInt(String name, int absent, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        long number = nonNegativeLong(name);
+        if (number < min || number > max) {
+            throw problem(name, "must be between " + min + " and " + max + ", got " + number);
+        }
+        return (int) number;
     }
 
     private String jobId() {

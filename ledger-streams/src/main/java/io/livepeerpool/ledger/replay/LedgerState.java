@@ -1,6 +1,8 @@
 package io.livepeerpool.ledger.replay;
 
+import io.livepeerpool.ledger.dedupe.JobVerdict;
 import io.livepeerpool.ledger.dedupe.SeenIds;
+import io.livepeerpool.ledger.dedupe.SeenJobs;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.PayoutOutcome;
@@ -9,29 +11,34 @@ import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.ledger.payout.AccountChange;
 import io.livepeerpool.ledger.payout.MemberAccount;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.Balances;
+import io.livepeerpool.ledger.settlement.FeeShares;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.NetRevenue;
 import io.livepeerpool.ledger.settlement.Settlement;
 import io.livepeerpool.ledger.settlement.SettlementResult;
 import io.livepeerpool.ledger.weight.WeightSubtotals;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The whole ledger in one process, for the replay and for tests: pending revenue and weights (carried in plus new),
- * balances, and the dedupe windows. It applies events in order using the same pure functions as the topology, as if
- * there were one partition (the weights do not depend on partitioning; see {@link WeightSubtotals}).
+ * balances, the fee shares in force, the job window and the transfer dedupe window. It applies events in order using
+ * the same pure functions as the topology, as if there were one partition (the weights do not depend on
+ * partitioning; see {@link WeightSubtotals}).
  *
  * <p>A NewRound for a round at or below the last one settled is a re-delivered marker and changes nothing: each
  * round settles once, which also keeps payout ids unique. Mutable and single-threaded.
  */
 public final class LedgerState {
     private final LedgerPolicy policy;
-    private final SeenIds seenJobs;
+    private final SeenJobs seenJobs;
     private final SeenIds seenTransfers;
+    private final FeeShares feeShares = new FeeShares();
     private BigInteger pendingRevenue = BigInteger.ZERO;
     private WeightSubtotals pendingWeights = WeightSubtotals.empty();
     private final MemberBook members = new MemberBook();
@@ -39,31 +46,40 @@ public final class LedgerState {
 
     public LedgerState(LedgerPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.seenJobs = new SeenIds(policy.dedupeRetainRounds());
+        this.seenJobs = new SeenJobs(policy.dedupeRetainRounds());
         this.seenTransfers = new SeenIds(policy.dedupeRetainRounds());
+    }
+
+    /**
+     * Applies one event; what it produced, in order (nothing for most events).
+     *
+     * @throws IllegalArgumentException when a payout outcome contradicts its request (member or amount)
+     */
+    public List<LedgerOutput> process(LedgerEvent event) {
+        return switch (event) {
+            case TranscoderJob job -> judgeJob(job) instanceof JobVerdict.Refused refused
+                    ? List.of(new LedgerOutput.RefusedJob(job.orchestrator(), job.jobId(), job.transcoder(),
+                            job.roundJob(), refused.reason(), refused.currentRound()))
+                    : List.of();
+            case TicketTransfer transfer -> transferOutputs(transfer);
+            case TranscoderUpdate update -> {
+                feeShares.update(update.transcoder(), update.feeShare());
+                yield List.of();
+            }
+            case NewRound newRound -> settle(newRound.round()).<List<LedgerOutput>>map(List::of).orElse(List.of());
+            case PayoutOutcome outcome -> resolve(outcome).<List<LedgerOutput>>map(
+                    change -> List.of(new LedgerOutput.AccountChanged(change))).orElse(List.of());
+            case PayoutSettingsChange change -> {
+                applySettings(change);
+                yield List.of();
+            }
+        };
     }
 
     /** Applies one event; a settlement comes back only from a NewRound that settled. */
     public Optional<RoundOutcome> apply(LedgerEvent event) {
-        return switch (event) {
-            case TranscoderJob job -> {
-                recordJob(job);
-                yield Optional.empty();
-            }
-            case TicketTransfer transfer -> {
-                recordTransfer(transfer);
-                yield Optional.empty();
-            }
-            case NewRound newRound -> settle(newRound.round());
-            case PayoutOutcome outcome -> {
-                resolve(outcome);
-                yield Optional.empty();
-            }
-            case PayoutSettingsChange change -> {
-                applySettings(change);
-                yield Optional.empty();
-            }
-        };
+        return process(event).stream().filter(RoundOutcome.class::isInstance).map(RoundOutcome.class::cast)
+                .findFirst();
     }
 
     /**
@@ -82,22 +98,38 @@ public final class LedgerState {
         return members.apply(change);
     }
 
-    /** Adds the job's weight unless (orchestrator, jobId) was already counted; true when it counted. */
+    /** Adds the job's weight when it counts (inside the round window, first sighting); true when it counted. */
     public boolean recordJob(TranscoderJob job) {
-        if (!seenJobs.firstSighting(job.dedupeKey())) {
+        return judgeJob(job) instanceof JobVerdict.Counted;
+    }
+
+    private JobVerdict judgeJob(TranscoderJob job) {
+        JobVerdict verdict = seenJobs.decide(job.dedupeKey(), job.roundJob());
+        if (verdict instanceof JobVerdict.Counted) {
+            pendingWeights = pendingWeights.plus(job.transcoder(), policy.weights().of(job));
+        }
+        return verdict;
+    }
+
+    /**
+     * Adds the transfer's net revenue unless (txHash, logIndex) was already seen or the recipient is not one of the
+     * pool's orchestrators; true when it counted.
+     */
+    public boolean recordTransfer(TicketTransfer transfer) {
+        if (!seenTransfers.firstSighting(transfer.dedupeKey()) || !policy.orchestrators().contains(transfer.recipient())) {
             return false;
         }
-        pendingWeights = pendingWeights.plus(job.transcoder(), policy.weights().of(job));
+        int feeShare = feeShares.inForce(transfer.recipient(), policy);
+        pendingRevenue = pendingRevenue.add(NetRevenue.of(transfer, feeShare, policy));
         return true;
     }
 
-    /** Adds the transfer's net revenue unless (txHash, logIndex) was already counted; true when it counted. */
-    public boolean recordTransfer(TicketTransfer transfer) {
-        if (!seenTransfers.firstSighting(transfer.dedupeKey())) {
-            return false;
+    private List<LedgerOutput> transferOutputs(TicketTransfer transfer) {
+        boolean first = !seenTransfers.contains(transfer.dedupeKey());
+        if (recordTransfer(transfer) || !first) {
+            return List.of();
         }
-        pendingRevenue = pendingRevenue.add(NetRevenue.of(transfer, policy));
-        return true;
+        return List.of(new LedgerOutput.IgnoredTransfer(transfer.txHash(), transfer.logIndex(), transfer.recipient()));
     }
 
     /** Settles {@code round}, credits balances and starts a new epoch; empty for a round already settled. */
@@ -110,7 +142,7 @@ public final class LedgerState {
         pendingRevenue = result.carriedRevenue();
         pendingWeights = result.carriedWeights();
         lastSettledRound = round;
-        seenJobs.nextEpoch();
+        seenJobs.newRound(round);
         seenTransfers.nextEpoch();
         return Optional.of(new RoundOutcome(result, credited.payouts(), credited.changes()));
     }

@@ -70,6 +70,25 @@ final class OutputLines {
         });
     }
 
+    static String refusedJob(LedgerOutput.RefusedJob r) {
+        return write(json -> {
+            json.writeStringField("type", "refusedJob");
+            json.writeStringField("orchestrator", r.orchestrator());
+            json.writeStringField("jobId", r.jobId());
+            json.writeNumberField("roundJob", r.roundJob());
+            json.writeStringField("reason", r.reason().text());
+        });
+    }
+
+    static String ignoredTransfer(LedgerOutput.IgnoredTransfer t) {
+        return write(json -> {
+            json.writeStringField("type", "ignoredTransfer");
+            json.writeStringField("txHash", t.txHash());
+            json.writeNumberField("logIndex", t.logIndex());
+            json.writeStringField("recipient", t.recipient());
+        });
+    }
+
     private interface Fields {
         void write(JsonGenerator json) throws IOException;
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * What one NewRound produced: its settlement, the payout requests it triggered and the debts its allocations paid
  * off ({@code DebtNetted} changes), each in address order.
  */
-public record RoundOutcome(SettlementResult settlement, List<PayoutRequest> payouts, List<AccountChange> changes) {
+public record RoundOutcome(SettlementResult settlement, List<PayoutRequest> payouts, List<AccountChange> changes)
+        implements LedgerOutput {
 
     public RoundOutcome {
         payouts = List.copyOf(payouts);

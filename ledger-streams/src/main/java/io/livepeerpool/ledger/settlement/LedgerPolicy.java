@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
  * @param deductRedemptionGas  whether the redemption gas is taken off the transfer's revenue
  * @param poolFeePpm           pool fee on each settled round's revenue, parts per million
  * @param payoutThresholdWei   balance at which a payout request takes the whole balance
- * @param dedupeRetainRounds   how many epochs before the current one dedupe remembers ids for (see SeenIds)
+ * @param dedupeRetainRounds   how many rounds before the current one a job may report and still count (see
+ *                             RoundWindow), and how many epochs transfer ids are remembered for (see SeenIds)
+ * @param orchestrators        the pool's orchestrators: only transfers to them are revenue
  */
 public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean deductRedemptionGas, int poolFeePpm,
-                           BigInteger payoutThresholdWei, int dedupeRetainRounds) {
+                           BigInteger payoutThresholdWei, int dedupeRetainRounds, PoolOrchestrators orchestrators) {
 
     public static final int PPM = 1_000_000;
     public static final int DEDUPE_RETAIN_ROUNDS_MAX = 1_000;
@@ -37,7 +39,8 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
     public static final ConfigKey<BigInteger> WEIGHT_PROFILES = ConfigKey.bigInteger("ledger.weight.profiles",
             JobWeight.DEFAULT.profilesCoef(), BigInteger.ZERO, "job weight per output rendition (profile)");
     public static final ConfigKey<Integer> DELEGATOR_FEE_SHARE_PPM = ConfigKey.integer("ledger.delegatorFeeSharePpm",
-            0, 0, PPM, "share of each ticket transfer kept by delegators, ppm; 0 = the pool keeps all fees");
+            0, 0, PPM, "share of each ticket transfer kept by delegators, ppm, for an orchestrator without an on-chain "
+                    + "TranscoderUpdate yet (from its first one on, its feeShare applies); 0 = the pool keeps all fees");
     public static final ConfigKey<Boolean> DEDUCT_REDEMPTION_GAS = ConfigKey.bool("ledger.deductRedemptionGas",
             false, "take the redemption gas off the revenue of each transfer");
     public static final ConfigKey<Integer> POOL_FEE_PPM = ConfigKey.integer("ledger.poolFeePpm",
@@ -45,14 +48,17 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
     public static final ConfigKey<BigInteger> PAYOUT_THRESHOLD_WEI = ConfigKey.bigInteger("ledger.payoutThresholdWei",
             BigInteger.TEN.pow(16), BigInteger.ZERO, "balance that triggers a payout of the whole balance, wei");
     public static final ConfigKey<Integer> DEDUPE_RETAIN_ROUNDS = ConfigKey.integer("ledger.dedupe.retainRounds",
-            2, 0, DEDUPE_RETAIN_ROUNDS_MAX, "rounds before the current one for which job and transfer ids are "
-                    + "remembered for dedupe");
+            2, 0, DEDUPE_RETAIN_ROUNDS_MAX, "rounds before the current one a job may report (roundJob) and still "
+                    + "count; older jobs are refused as late. Also the epochs transfer ids are remembered for dedupe");
+    /** The name is shared with the chain watcher, which emits only these orchestrators' transfers. */
+    public static final ConfigKey<PoolOrchestrators> ORCHESTRATORS = new ConfigKey<>("ledger.orchestrators",
+            PoolOrchestrators::parse, null, "the pool's orchestrator addresses, comma-separated (required; pool dev "
+            + "sets it): a WinningTicketTransfer to any other recipient is not revenue", false);
 
     /** Every key, for the services' configuration declarations. */
     public static final List<ConfigKey<?>> KEYS = List.of(WEIGHT_PIXELS, WEIGHT_DURATION_MS, WEIGHT_PROFILES,
-            DELEGATOR_FEE_SHARE_PPM, DEDUCT_REDEMPTION_GAS, POOL_FEE_PPM, PAYOUT_THRESHOLD_WEI, DEDUPE_RETAIN_ROUNDS);
-
-    public static final LedgerPolicy DEFAULT = fromSettings(Map.of());
+            DELEGATOR_FEE_SHARE_PPM, DEDUCT_REDEMPTION_GAS, POOL_FEE_PPM, PAYOUT_THRESHOLD_WEI, DEDUPE_RETAIN_ROUNDS,
+            ORCHESTRATORS);
 
     public LedgerPolicy {
         Objects.requireNonNull(weights, "weights");
@@ -64,6 +70,17 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
         if (dedupeRetainRounds < 0 || dedupeRetainRounds > DEDUPE_RETAIN_ROUNDS_MAX) {
             throw new IllegalArgumentException("dedupeRetainRounds must be between 0 and " + DEDUPE_RETAIN_ROUNDS_MAX);
         }
+        Objects.requireNonNull(orchestrators, "orchestrators");
+    }
+
+    /** Every setting at its default, for the given orchestrators (the one setting without a default). */
+    public static LedgerPolicy defaults(PoolOrchestrators orchestrators) {
+        return fromSettings(Map.of(ORCHESTRATORS.name(), orchestrators.toString()));
+    }
+
+    public LedgerPolicy withOrchestrators(PoolOrchestrators pool) {
+        return new LedgerPolicy(weights, delegatorFeeSharePpm, deductRedemptionGas, poolFeePpm, payoutThresholdWei,
+                dedupeRetainRounds, pool);
     }
 
     /** The policy from a service's validated configuration (which must declare {@link #KEYS}). */
@@ -78,7 +95,7 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
         }
         return new LedgerPolicy(new JobWeight(pixels, durationMs, profiles), config.get(DELEGATOR_FEE_SHARE_PPM),
                 config.get(DEDUCT_REDEMPTION_GAS), config.get(POOL_FEE_PPM), config.get(PAYOUT_THRESHOLD_WEI),
-                config.get(DEDUPE_RETAIN_ROUNDS));
+                config.get(DEDUPE_RETAIN_ROUNDS), config.get(ORCHESTRATORS));
     }
 
     /**

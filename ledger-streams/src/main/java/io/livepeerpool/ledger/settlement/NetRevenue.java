@@ -5,9 +5,11 @@ import io.livepeerpool.ledger.event.TicketTransfer;
 import java.math.BigInteger;
 
 /**
- * What a ticket transfer adds to the pool's revenue: the amount actually transferred (not the ticket's face value),
- * less the delegators' fee share rounded down, less the redemption gas when configured, never below 0 (a transfer
- * whose gas cost more than it brought adds nothing; it never takes revenue away).
+ * What a ticket transfer to one of the pool's orchestrators adds to the pool's revenue: the amount actually
+ * transferred (not the ticket's face value), less the delegators' fee share rounded down (the orchestrator's
+ * feeShare in force, see {@link FeeShares}), less the ticket's {@link GasShare} of the redemption gas when
+ * configured, never below 0 (a transfer whose gas cost more than it brought adds nothing; it never takes revenue
+ * away).
  */
 public final class NetRevenue {
     private static final BigInteger PPM = BigInteger.valueOf(LedgerPolicy.PPM);
@@ -15,14 +17,17 @@ public final class NetRevenue {
     private NetRevenue() {
     }
 
+    /** With the policy's default fee share (an orchestrator without a TranscoderUpdate yet). */
     public static BigInteger of(TicketTransfer transfer, LedgerPolicy policy) {
-        return of(transfer.amount(), transfer.gasCost(), policy.delegatorFeeSharePpm(), policy.deductRedemptionGas());
+        return of(transfer, policy.delegatorFeeSharePpm(), policy);
     }
 
-    /**
-     * {@code max(0, amount - floor(amount * feeSharePpm / 1e6) - (deductGas ? gasCost : 0))}. The fee share is a
-     * parameter (not only the policy's) so that the topology can pass the orchestrator's on-chain feeShare later.
-     */
+    /** With the orchestrator's fee share in force ({@link FeeShares#inForce}). */
+    public static BigInteger of(TicketTransfer transfer, int delegatorFeeSharePpm, LedgerPolicy policy) {
+        return of(transfer.amount(), transfer.gasShare(), delegatorFeeSharePpm, policy.deductRedemptionGas());
+    }
+
+    /** {@code max(0, amount - floor(amount * feeSharePpm / 1e6) - (deductGas ? gasCost : 0))}. */
     public static BigInteger of(BigInteger amount, BigInteger gasCost, int delegatorFeeSharePpm, boolean deductGas) {
         Uint256.check(amount, "amount");
         Uint256.check(gasCost, "gasCost");

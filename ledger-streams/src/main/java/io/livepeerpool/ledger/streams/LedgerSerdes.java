@@ -3,6 +3,7 @@ package io.livepeerpool.ledger.streams;
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.EpochSubtotals;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerChainState;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
@@ -36,7 +37,8 @@ public record LedgerSerdes(
         Serde<EpochSubtotals> epochSubtotals,
         Serde<Payout> payouts,
         Serde<PayoutSettings> payoutSettings,
-        Serde<MemberAccountChange> accountChanges) {
+        Serde<MemberAccountChange> accountChanges,
+        Serde<JobRefusal> jobRefusals) {
 
     /** Serdes over {@code registry}, which the caller keeps and closes. */
     public static LedgerSerdes avro(SchemaRegistryClient registry) {
@@ -54,6 +56,7 @@ public record LedgerSerdes(
                 AvroSerde.forClass(EpochSubtotals.class, registry),
                 AvroSerde.forClass(Payout.class, registry),
                 AvroSerde.forClass(PayoutSettings.class, registry),
-                AvroSerde.forClass(MemberAccountChange.class, registry));
+                AvroSerde.forClass(MemberAccountChange.class, registry),
+                AvroSerde.forClass(JobRefusal.class, registry));
     }
 }

@@ -16,11 +16,11 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class LedgerStores {
     // jobs: dedupe (per job-dedupe partition)
-    /** {@code orchestrator|jobId} -> epoch first seen. */
+    /** {@code orchestrator|jobId} -> the highest roundJob of its copies taken inside the window. */
     public static final String JOB_IDS = "ledger-job-ids";
-    /** {@code <epoch>|orchestrator|jobId} -> epoch: the dedupe window's purge index. */
-    public static final String JOB_ID_EPOCHS = "ledger-job-id-epochs";
-    /** {@link #EPOCH} -> the epoch this job-dedupe partition is in. */
+    /** {@code <roundJob>|orchestrator|jobId} -> roundJob: the purge index of the round window. */
+    public static final String JOB_ID_ROUNDS = "ledger-job-id-rounds";
+    /** {@link #EPOCH} -> the epoch this job-dedupe partition is in; {@link #ROUND} -> R, its last marker's round. */
     public static final String JOB_DEDUPE_EPOCH = "ledger-job-dedupe-epoch";
 
     // jobs: weights (per job-weights partition)
@@ -36,6 +36,8 @@ public final class LedgerStores {
     public static final String TRANSFER_IDS = "ledger-transfer-ids";
     /** {@code <epoch>|txHash|logIndex} -> epoch. */
     public static final String TRANSFER_ID_EPOCHS = "ledger-transfer-id-epochs";
+    /** orchestrator -> feeShare (ppm) of its last TranscoderUpdate. */
+    public static final String FEE_SHARES = "ledger-fee-shares";
 
     // settlement (single key)
     /** {@link #POOL} -> {@code LedgerSettlementState}: last settled epoch and round, carried revenue. */
@@ -61,6 +63,8 @@ public final class LedgerStores {
     public static final String POOL = "pool";
     /** The key of the per-partition epoch stores. */
     public static final String EPOCH = "epoch";
+    /** The key of R, the round of the last NewRound marker, in {@link #JOB_DEDUPE_EPOCH}. */
+    public static final String ROUND = "round";
 
     /**
      * RocksDB in production: a restart reads its own disk, not the whole changelog. In memory for the

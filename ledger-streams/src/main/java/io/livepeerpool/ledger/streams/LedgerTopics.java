@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MemberAccountChange;
@@ -31,13 +32,14 @@ public record LedgerTopics(
         TopicSpec<PayoutRequest> payoutRequests,
         TopicSpec<Payout> payouts,
         TopicSpec<PayoutSettings> payoutSettings,
-        TopicSpec<MemberAccountChange> accountChanges) {
+        TopicSpec<MemberAccountChange> accountChanges,
+        TopicSpec<JobRefusal> jobRefusals) {
 
     public static LedgerTopics catalogue() {
         return new LedgerTopics(Topics.TRANSCODER_JOBS, Topics.CHAIN_EVENTS, Topics.LEDGER_JOB_DEDUPE,
                 Topics.LEDGER_JOB_WEIGHTS, Topics.LEDGER_BARRIER, Topics.LEDGER_SETTLEMENTS,
                 Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS,
-                Topics.LEDGER_ACCOUNT_CHANGES);
+                Topics.LEDGER_ACCOUNT_CHANGES, Topics.LEDGER_JOB_REFUSALS);
     }
 
     /** The same topics named {@code <name>.<suffix>}. */
@@ -45,30 +47,30 @@ public record LedgerTopics(
         return new LedgerTopics(renamed(jobs, suffix), renamed(chainEvents, suffix), renamed(jobDedupe, suffix),
                 renamed(jobWeights, suffix), renamed(barrier, suffix), renamed(settlements, suffix),
                 renamed(allocations, suffix), renamed(payoutRequests, suffix), renamed(payouts, suffix),
-                renamed(payoutSettings, suffix), renamed(accountChanges, suffix));
+                renamed(payoutSettings, suffix), renamed(accountChanges, suffix), renamed(jobRefusals, suffix));
     }
 
     /**
      * The same topics with {@code partitions} partitions for those keyed by transcoder or job (jobs, job-dedupe,
-     * job-weights, allocations, payout requests, account changes); chain events, barrier, settlements, payout
-     * outcomes and payout settings keep one.
+     * job-weights, allocations, payout requests, account changes, job refusals); chain events, barrier, settlements,
+     * payout outcomes and payout settings keep one.
      */
     public LedgerTopics withPartitions(int partitions) {
         return new LedgerTopics(partitioned(jobs, partitions), chainEvents, partitioned(jobDedupe, partitions),
                 partitioned(jobWeights, partitions), barrier, settlements, partitioned(allocations, partitions),
                 partitioned(payoutRequests, partitions), payouts, payoutSettings,
-                partitioned(accountChanges, partitions));
+                partitioned(accountChanges, partitions), partitioned(jobRefusals, partitions));
     }
 
     /** As these, with the job-weights topic's real partition count. */
     public LedgerTopics withWeightPartitions(int partitions) {
         return new LedgerTopics(jobs, chainEvents, jobDedupe, partitioned(jobWeights, partitions), barrier,
-                settlements, allocations, payoutRequests, payouts, payoutSettings, accountChanges);
+                settlements, allocations, payoutRequests, payouts, payoutSettings, accountChanges, jobRefusals);
     }
 
     public List<TopicSpec<?>> all() {
         return List.of(jobs, chainEvents, jobDedupe, jobWeights, barrier, settlements, allocations, payoutRequests,
-                payouts, payoutSettings, accountChanges);
+                payouts, payoutSettings, accountChanges, jobRefusals);
     }
 
     /**

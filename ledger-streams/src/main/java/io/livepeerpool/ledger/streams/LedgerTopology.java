@@ -32,6 +32,7 @@ public final class LedgerTopology {
     public static final String JOB_DEDUPE_SOURCE = "job-dedupe-source";
     public static final String JOB_DEDUPE = "job-dedupe";
     public static final String JOB_WEIGHTS_SINK = "job-weights-sink";
+    public static final String JOB_REFUSALS_SINK = "job-refusals-sink";
     public static final String CHAIN_SOURCE = "chain-events-source";
     public static final String CHAIN = "chain-events";
     public static final String REVENUE_SINK = "revenue-closed-sink";
@@ -76,14 +77,16 @@ public final class LedgerTopology {
         topology.addProcessor(JOB_REKEY, () -> new JobRekeyProcessor(policy.weights()), JOBS_SOURCE);
         topology.addSink(JOB_DEDUPE_SINK, topics.jobDedupe().name(), keysOut, jobEventsOut, JOB_REKEY);
 
-        // 2. job-dedupe: first sightings only, re-keyed by transcoder
+        // 2. job-dedupe: the round window, then first sightings only, re-keyed by transcoder; refusals published
         topology.addSource(JOB_DEDUPE_SOURCE, keysIn, serdes.jobEvents().deserializer(), topics.jobDedupe().name());
-        topology.addProcessor(JOB_DEDUPE, () -> new JobDedupeProcessor(policy.dedupeRetainRounds()),
-                JOB_DEDUPE_SOURCE);
+        topology.addProcessor(JOB_DEDUPE, () -> new JobDedupeProcessor(policy.dedupeRetainRounds(),
+                JOB_WEIGHTS_SINK, JOB_REFUSALS_SINK), JOB_DEDUPE_SOURCE);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_IDS), JOB_DEDUPE);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_ID_EPOCHS), JOB_DEDUPE);
+        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_ID_ROUNDS), JOB_DEDUPE);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_DEDUPE_EPOCH), JOB_DEDUPE);
         topology.addSink(JOB_WEIGHTS_SINK, topics.jobWeights().name(), keysOut, jobEventsOut, JOB_DEDUPE);
+        topology.addSink(JOB_REFUSALS_SINK, topics.jobRefusals().name(), keysOut,
+                serdes.jobRefusals().serializer(), JOB_DEDUPE);
 
         // 3. chain events: revenue; each NewRound closes the epoch and marks every job partition
         topology.addSource(CHAIN_SOURCE, Serdes.ByteArray().deserializer(), serdes.chainEvents().deserializer(),
@@ -93,6 +96,7 @@ public final class LedgerTopology {
         topology.addStateStore(LedgerStores.store(stores, LedgerStores.CHAIN_STATE, serdes.chainState()), CHAIN);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.TRANSFER_IDS), CHAIN);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.TRANSFER_ID_EPOCHS), CHAIN);
+        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.FEE_SHARES), CHAIN);
         topology.addSink(REVENUE_SINK, topics.barrier().name(), keysOut, serdes.barrierEvents().serializer(), CHAIN);
         topology.addSink(DEDUPE_MARKERS_SINK, topics.jobDedupe().name(), keysOut, jobEventsOut,
                 new AllPartitions<>(0), CHAIN);

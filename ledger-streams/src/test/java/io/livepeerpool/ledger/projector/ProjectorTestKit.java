@@ -8,6 +8,7 @@ import io.livepeerpool.readmodel.ReadModelDatabase;
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.MemberAccountChange;
 import io.livepeerpool.schemas.avro.Payout;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.PayoutSettings;
 import io.livepeerpool.schemas.avro.Redemption;
@@ -73,6 +74,7 @@ final class ProjectorTestKit implements AutoCloseable {
     final TopicSpec<PayoutSettings> payoutSettings = renamed(Topics.PAYOUT_SETTINGS, "test-" + id + ".payout-settings");
     final TopicSpec<MemberAccountChange> accountChanges = renamed(Topics.LEDGER_ACCOUNT_CHANGES,
             "test-" + id + ".ledger-account-changes");
+    final TopicSpec<JobRefusal> refusals = renamed(Topics.LEDGER_JOB_REFUSALS, "test-" + id + ".ledger-job-refusals");
     final String consumerName = "projector-test-" + id;
     final String jdbcUrl;
     final SchemaRegistryClient registry;
@@ -86,7 +88,8 @@ final class ProjectorTestKit implements AutoCloseable {
                 payouts.newTopic(PAYOUT_PARTITIONS, (short) 1),
                 redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1),
                 payoutOutcomes.newTopic(1, (short) 1), payoutSettings.newTopic(1, (short) 1),
-                accountChanges.newTopic(ALLOCATION_PARTITIONS, (short) 1)));
+                accountChanges.newTopic(ALLOCATION_PARTITIONS, (short) 1),
+                refusals.newTopic(JOB_PARTITIONS, (short) 1)));
         jdbcUrl = createDatabase("projector_" + id);
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
         resources.add(registry);
@@ -116,7 +119,7 @@ final class ProjectorTestKit implements AutoCloseable {
         Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
                 schemas -> ProjectedTopics.of(
                         new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions,
-                                payoutOutcomes, payoutSettings, accountChanges),
+                                payoutOutcomes, payoutSettings, accountChanges, refusals),
                         schemas));
         resources.add(projector);
         projector.start();

@@ -2,15 +2,19 @@ package io.livepeerpool.ledger.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livepeerpool.ledger.dedupe.JobVerdict;
 import io.livepeerpool.ledger.dedupe.SeenIds;
+import io.livepeerpool.ledger.dedupe.SeenJobs;
 import io.livepeerpool.ledger.event.LedgerEvent;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.Allocation;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.NetRevenue;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
+import io.livepeerpool.ledger.settlement.PoolOrchestrators;
 import io.livepeerpool.ledger.settlement.Settlement;
 import io.livepeerpool.ledger.settlement.SettlementResult;
 import io.livepeerpool.ledger.weight.JobWeight;
@@ -168,7 +172,7 @@ class LedgerPropertiesTest {
      */
     private static List<SettlementResult> runPartitioned(LedgerPolicy policy, List<LedgerEvent> events,
                                                          int partitions) {
-        SeenIds seenJobs = new SeenIds(policy.dedupeRetainRounds());
+        SeenJobs seenJobs = new SeenJobs(policy.dedupeRetainRounds());
         SeenIds seenTransfers = new SeenIds(policy.dedupeRetainRounds());
         List<WeightSubtotals> epoch = new ArrayList<>(Collections.nCopies(partitions, WeightSubtotals.empty()));
         WeightSubtotals carriedWeights = WeightSubtotals.empty();
@@ -178,7 +182,7 @@ class LedgerPropertiesTest {
         for (LedgerEvent event : events) {
             switch (event) {
                 case TranscoderJob job -> {
-                    if (seenJobs.firstSighting(job.dedupeKey())) {
+                    if (seenJobs.decide(job.dedupeKey(), job.roundJob()) instanceof JobVerdict.Counted) {
                         int p = Math.floorMod(job.transcoder().hashCode(), partitions);
                         epoch.set(p, epoch.get(p).plus(job.transcoder(), policy.weights().of(job)));
                     }
@@ -188,6 +192,7 @@ class LedgerPropertiesTest {
                         revenue = revenue.add(NetRevenue.of(transfer, policy));
                     }
                 }
+                case TranscoderUpdate update -> throw new IllegalStateException("not generated here");
                 case NewRound newRound -> {
                     if (newRound.round() <= lastRound) {
                         continue;
@@ -200,7 +205,7 @@ class LedgerPropertiesTest {
                     revenue = result.carriedRevenue();
                     carriedWeights = result.carriedWeights();
                     Collections.fill(epoch, WeightSubtotals.empty());
-                    seenJobs.nextEpoch();
+                    seenJobs.newRound(newRound.round());
                     seenTransfers.nextEpoch();
                     lastRound = newRound.round();
                 }
@@ -249,6 +254,7 @@ class LedgerPropertiesTest {
         return switch (event) {
             case TranscoderJob job -> "job|" + job.dedupeKey();
             case TicketTransfer transfer -> "transfer|" + transfer.dedupeKey();
+            case TranscoderUpdate update -> "update|" + update;
             case NewRound round -> "round|" + round.round();
             default -> throw new IllegalArgumentException("not generated here: " + event);
         };
@@ -261,9 +267,9 @@ class LedgerPropertiesTest {
         Arbitrary<LedgerEvent> job = Combinators.combine(Arbitraries.of(ORCHESTRATORS),
                         Arbitraries.integers().between(0, 40), Arbitraries.of(TRANSCODERS),
                         Arbitraries.longs().between(0, 200_000_000L), Arbitraries.longs().between(1, 20_000),
-                        Arbitraries.longs().between(0, 6))
-                .as((orchestrator, id, transcoder, pixels, durationMs, profiles) -> new TranscoderJob(orchestrator,
-                        "job-" + id, transcoder, pixels, durationMs, profiles, 1));
+                        Arbitraries.longs().between(0, 6), Arbitraries.longs().between(0, 5))
+                .as((orchestrator, id, transcoder, pixels, durationMs, profiles, lateness) -> new TranscoderJob(
+                        orchestrator, "job-" + id, transcoder, pixels, durationMs, profiles, lateness));
         Arbitrary<LedgerEvent> transfer = Combinators.combine(Arbitraries.integers().between(0, 30),
                         Arbitraries.integers().between(0, 2), revenues(), Arbitraries.bigIntegers().between(
                                 BigInteger.ZERO, BigInteger.TEN.pow(16)))
@@ -307,23 +313,34 @@ class LedgerPropertiesTest {
                 Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.TEN.pow(18)));
         return Combinators.combine(weights, ppm, Arbitraries.of(true, false), ppm, threshold,
                         Arbitraries.integers().between(1, 3))
-                .as(LedgerPolicy::new);
+                .as((w, feeShare, gas, poolFee, t, retain) -> new LedgerPolicy(w, feeShare, gas, poolFee, t, retain,
+                        PoolOrchestrators.of(ORCHESTRATORS.get(0))));
     }
 
+    /**
+     * Numbers the rounds from 100 and gives each job a roundJob from R + 1 down to R - 4 (its generated "lateness"
+     * 0..5 rounds before R + 1), so that some are late for the policy's window. None is in the future: a re-delivered
+     * future job could count once its round comes, which is the rule, but not what "duplicates change nothing" means.
+     */
     private static List<LedgerEvent> numberRounds(List<LedgerEvent> events) {
         List<LedgerEvent> numbered = new ArrayList<>(events.size() + 1);
         long round = 100;
         for (LedgerEvent event : events) {
-            numbered.add(event instanceof NewRound ? new NewRound(round++) : event);
+            numbered.add(switch (event) {
+                case NewRound r -> new NewRound(round++);
+                case TranscoderJob j -> new TranscoderJob(j.orchestrator(), j.jobId(), j.transcoder(), j.pixels(),
+                        j.durationMs(), j.profiles(), round - j.roundJob());
+                default -> event;
+            });
         }
         numbered.add(new NewRound(round));
         return numbered;
     }
 
     private static LedgerPolicy withPoolFee(int poolFeePpm) {
-        LedgerPolicy d = LedgerPolicy.DEFAULT;
+        LedgerPolicy d = LedgerPolicy.defaults(PoolOrchestrators.of(ORCHESTRATORS.get(0)));
         return new LedgerPolicy(d.weights(), d.delegatorFeeSharePpm(), d.deductRedemptionGas(), poolFeePpm,
-                d.payoutThresholdWei(), d.dedupeRetainRounds());
+                d.payoutThresholdWei(), d.dedupeRetainRounds(), d.orchestrators());
     }
 
     private static BigInteger sum(List<BigInteger> values) {

@@ -28,7 +28,7 @@ class LedgerReplayPayoutsTest {
     private static final String O = "0x1111111111111111111111111111111111111111";
     private static final String T = "0xa000000000000000000000000000000000000001";
     private static final String PAYEE = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
-    private static final LedgerPolicy POLICY = LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "0",
+    private static final LedgerPolicy POLICY = LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", O, "ledger.poolFeePpm", "0",
             "ledger.weight.durationMs", "0", "ledger.weight.profiles", "0", "ledger.payoutThresholdWei", "100"));
 
     private static String round(long round, long amount) {

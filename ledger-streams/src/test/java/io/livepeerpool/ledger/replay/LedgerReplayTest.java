@@ -8,6 +8,7 @@ import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.settlement.PoolOrchestrators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LedgerReplayTest {
+    static final String POOL = "0x1111111111111111111111111111111111111111";
+    static final LedgerPolicy POLICY = LedgerPolicy.defaults(PoolOrchestrators.of(POOL));
     private static final String O = "0x1111111111111111111111111111111111111111";
     private static final String T = "0xa000000000000000000000000000000000000001";
     private static final String JOB = "{\"type\":\"job\",\"orchestrator\":\"" + O + "\",\"jobId\":\"j\",\"transcoder\":\""
@@ -60,15 +63,15 @@ class LedgerReplayTest {
     void replaysTheFixtureToTheHandCheckedLedger() throws IOException {
         String input = resource("small-pool.jsonl");
 
-        String output = replay(input, LedgerPolicy.DEFAULT);
+        String output = replay(input, POLICY);
 
         assertThat(output).isEqualTo(resource("small-pool.expected.jsonl"));
-        assertThat(replay(input, LedgerPolicy.DEFAULT)).as("deterministic").isEqualTo(output);
+        assertThat(replay(input, POLICY)).as("deterministic").isEqualTo(output);
     }
 
     @Test
     void policySettingsChangeTheLedger() throws IOException {
-        LedgerPolicy gasAndFeeShare = LedgerPolicy.fromSettings(Map.of("ledger.deductRedemptionGas", "true",
+        LedgerPolicy gasAndFeeShare = LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", "0x1111111111111111111111111111111111111111", "ledger.deductRedemptionGas", "true",
                 "ledger.delegatorFeeSharePpm", "100000"));
 
         String firstLine = replay(resource("small-pool.jsonl"), gasAndFeeShare).lines().findFirst().orElseThrow();
@@ -135,7 +138,7 @@ class LedgerReplayTest {
         String input = "{\"type\":\"newRound\",\"round\":1}\n\n" + expand(line.trim()) + "\n{\"type\":\"newRound\",\"round\":2}\n";
 
         ReplayInputException e = catchThrowableOfType(ReplayInputException.class,
-                () -> replay(input, LedgerPolicy.DEFAULT));
+                () -> replay(input, POLICY));
 
         assertThat(e).as("replaying %s", input).isNotNull();
         assertThat(e.lineNumber()).isEqualTo(3);

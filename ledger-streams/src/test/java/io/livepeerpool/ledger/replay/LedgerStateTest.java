@@ -20,7 +20,7 @@ class LedgerStateTest {
     private static final String S = "0x5000000000000000000000000000000000000005";
     private static final String TX = "0x" + "ab".repeat(32);
     /** Weight = pixels, no fee, payout at 100 wei: numbers easy to check by hand. */
-    private static final LedgerPolicy SIMPLE = LedgerPolicy.fromSettings(Map.of("ledger.weight.pixels", "1",
+    private static final LedgerPolicy SIMPLE = LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", O1, "ledger.weight.pixels", "1",
             "ledger.weight.durationMs", "0", "ledger.weight.profiles", "0", "ledger.poolFeePpm", "0",
             "ledger.payoutThresholdWei", "100"));
 
@@ -90,7 +90,7 @@ class LedgerStateTest {
         LedgerState state = new LedgerState(SIMPLE);
         state.apply(transfer(0, 50));
         assertThat(state.apply(new NewRound(5))).isPresent();
-        state.apply(job(O1, "1", A, 1));
+        state.apply(new TranscoderJob(O1, "1", A, 1, 2_000, 3, 5));
 
         assertThat(state.apply(new NewRound(5))).isEmpty();
         assertThat(state.apply(new NewRound(4))).isEmpty();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SettlementTest {
     private static final String A = "0xa000000000000000000000000000000000000001";
     private static final String B = "0xb000000000000000000000000000000000000002";
-    private static final LedgerPolicy FIVE_PERCENT = LedgerPolicy.DEFAULT; // poolFeePpm 50,000
+    private static final LedgerPolicy FIVE_PERCENT = LedgerPolicy.defaults(PoolOrchestrators.of("0x1111111111111111111111111111111111111111")); // 5%
 
     private static BigInteger wei(long value) {
         return BigInteger.valueOf(value);
@@ -75,7 +75,8 @@ class SettlementTest {
 
     @Test
     void aWholeFeeLeavesZeroAllocationsButStillSettles() {
-        LedgerPolicy allFee = LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "1000000"));
+        LedgerPolicy allFee = LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "1000000",
+                "ledger.orchestrators", "0x1111111111111111111111111111111111111111"));
 
         SettlementResult result = Settlement.settle(3, wei(99), WeightSubtotals.of(Map.of(A, wei(1))), allFee);
 

@@ -7,6 +7,8 @@ import io.livepeerpool.schemas.avro.GasPayer;
 import io.livepeerpool.schemas.avro.PayoutStatus;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
+import io.livepeerpool.schemas.avro.TranscoderUpdateEvent;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.NewRoundEvent;
 import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
@@ -30,7 +32,12 @@ final class AvroEvents {
     static ChainEvent transfer(TicketTransfer t) {
         return new ChainEvent(1L, hash(1), t.txHash(), Math.toIntExact(t.logIndex()), CONTRACT,
                 new WinningTicketTransferEvent(t.sender(), t.recipient(), new BigDecimal(t.amount()),
-                        new BigDecimal(t.gasCost())));
+                        new BigDecimal(t.gasCost()), t.txTickets(), t.txTicketIndex()));
+    }
+
+    static ChainEvent transcoderUpdate(TranscoderUpdate u, long n) {
+        return new ChainEvent(1L, hash(1), hash(2_000_000 + n), 0, CONTRACT,
+                new TranscoderUpdateEvent(u.transcoder(), u.rewardCut(), (long) u.feeShare()));
     }
 
     static ChainEvent newRound(NewRound r) {
@@ -63,6 +70,7 @@ final class AvroEvents {
         return switch (event) {
             case TicketTransfer t -> t.sender();
             case NewRound r -> Long.toString(r.round());
+            case TranscoderUpdate u -> u.transcoder();
             default -> throw new IllegalArgumentException(String.valueOf(event));
         };
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.settlement.PoolOrchestrators;
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.config.ConfigSource;
@@ -12,17 +13,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LedgerConfigTest {
+    private static final String POOL = "0x1111111111111111111111111111111111111111";
 
     @Test
     void defaultsNeedOnlyKafkaAndTheRegistry() {
         LedgerConfig config = LedgerConfig.from(Config.load(ConfigSource.of(Map.of(
-                "kafka.bootstrapServers", "kafka:9092", "schemaRegistry.url", "http://registry:8081")),
+                "kafka.bootstrapServers", "kafka:9092", "schemaRegistry.url", "http://registry:8081",
+                "ledger.orchestrators", POOL)),
                 LedgerConfig.KEYS));
 
         assertThat(config.applicationId()).isEqualTo("pool-ledger");
         assertThat(config.stateDir()).isEqualTo(Path.of("data/ledger-streams"));
         assertThat(config.numStreamThreads()).isEqualTo(1);
-        assertThat(config.policy()).isEqualTo(LedgerPolicy.DEFAULT);
+        assertThat(config.policy()).isEqualTo(LedgerPolicy.defaults(PoolOrchestrators.of(POOL)));
         assertThat(LedgerConfig.KEYS).containsAll(LedgerPolicy.KEYS);
     }
 
@@ -30,9 +33,10 @@ class LedgerConfigTest {
     void readsThePolicyFromTheSameKeysAsTheReplay() {
         LedgerConfig config = LedgerConfig.from(Config.load(ConfigSource.of(Map.of(
                 "kafka.bootstrapServers", "kafka:9092", "schemaRegistry.url", "http://registry:8081",
+                "ledger.orchestrators", POOL,
                 "ledger.poolFeePpm", "20000", "ledger.dedupe.retainRounds", "5")), LedgerConfig.KEYS));
 
-        assertThat(config.policy()).isEqualTo(LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "20000",
+        assertThat(config.policy()).isEqualTo(LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", POOL, "ledger.poolFeePpm", "20000",
                 "ledger.dedupe.retainRounds", "5")));
     }
 

@@ -166,10 +166,12 @@ class LedgerCrashRecoveryTest {
 
     private static void sendChain(KafkaProducer<String, io.livepeerpool.schemas.avro.ChainEvent> producer,
                                   LedgerTopics topics, List<LedgerEvent> events) {
+        long updates = 0;
         for (LedgerEvent event : events) {
             var value = switch (event) {
                 case TicketTransfer t -> AvroEvents.transfer(t);
                 case NewRound r -> AvroEvents.newRound(r);
+                case io.livepeerpool.ledger.event.TranscoderUpdate u -> AvroEvents.transcoderUpdate(u, ++updates);
                 default -> throw new IllegalArgumentException("not a chain event: " + event);
             };
             producer.send(new ProducerRecord<>(topics.chainEvents().name(), AvroEvents.chainKey(event), value));

@@ -7,6 +7,7 @@ import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
@@ -40,6 +41,8 @@ final class LedgerDriver implements AutoCloseable {
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Settlement> settlements;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Allocation> allocations;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.PayoutRequest> payouts;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.JobRefusal> refusals;
+    private long updates;
 
     LedgerDriver(LedgerPolicy policy) {
         this(policy, 1);
@@ -78,6 +81,8 @@ final class LedgerDriver implements AutoCloseable {
                 serdes.allocations().deserializer());
         payouts = driver.createOutputTopic(topics.payoutRequests().name(), keys.deserializer(),
                 serdes.payoutRequests().deserializer());
+        refusals = driver.createOutputTopic(topics.jobRefusals().name(), keys.deserializer(),
+                serdes.jobRefusals().deserializer());
     }
 
     void pipe(LedgerEvent event) {
@@ -89,6 +94,8 @@ final class LedgerDriver implements AutoCloseable {
             case PayoutOutcome outcome -> payoutOutcomes.pipeInput(outcome.transcoder(), AvroEvents.payout(outcome));
             case PayoutSettingsChange change -> payoutSettings.pipeInput(change.transcoder(),
                     AvroEvents.settings(change));
+            case TranscoderUpdate update -> chain.pipeInput(AvroEvents.chainKey(update),
+                    AvroEvents.transcoderUpdate(update, ++updates));
         }
     }
 
@@ -122,6 +129,16 @@ final class LedgerDriver implements AutoCloseable {
 
     List<Outputs.PayoutLine> payouts() {
         return payouts.readValuesToList().stream().map(Outputs.PayoutLine::of).toList();
+    }
+
+    /** Refused jobs since the last call, as the replay prints them; each keyed by its transcoder. */
+    List<Outputs.RefusalLine> refusals() {
+        return refusals.readKeyValuesToList().stream().map(kv -> {
+            if (!kv.key.equals(kv.value.getTranscoder())) {
+                throw new IllegalStateException("refusal keyed " + kv.key + " for transcoder " + kv.value.getTranscoder());
+            }
+            return Outputs.RefusalLine.of(kv.value);
+        }).toList();
     }
 
     @Override

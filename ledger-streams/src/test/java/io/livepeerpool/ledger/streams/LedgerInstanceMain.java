@@ -70,6 +70,7 @@ public final class LedgerInstanceMain {
                 LedgerPolicy.DEDUCT_REDEMPTION_GAS.name(), Boolean.toString(policy.deductRedemptionGas()),
                 LedgerPolicy.POOL_FEE_PPM.name(), Integer.toString(policy.poolFeePpm()),
                 LedgerPolicy.PAYOUT_THRESHOLD_WEI.name(), policy.payoutThresholdWei().toString(),
-                LedgerPolicy.DEDUPE_RETAIN_ROUNDS.name(), Integer.toString(policy.dedupeRetainRounds()));
+                LedgerPolicy.DEDUPE_RETAIN_ROUNDS.name(), Integer.toString(policy.dedupeRetainRounds()),
+                LedgerPolicy.ORCHESTRATORS.name(), policy.orchestrators().toString());
     }
 }

@@ -10,6 +10,7 @@ import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import io.livepeerpool.ledger.streams.ReplayOracle.Expected;
@@ -55,7 +56,7 @@ class LedgerPayoutsBrokerTest {
         String suffix = "payouts-" + UUID.randomUUID();
         LedgerTopics topics = LedgerTopics.catalogue().withSuffix(suffix).withPartitions(3);
         devstack.createTopics(topics.newTopics((short) 1));
-        LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.poolFeePpm", "0", "ledger.weight.durationMs",
+        LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.orchestrators", O, "ledger.poolFeePpm", "0", "ledger.weight.durationMs",
                 "0", "ledger.weight.profiles", "0", "ledger.payoutThresholdWei", "100"));
         String txHash = "0x" + "ab".repeat(32);
         List<LedgerEvent> round1 = List.of(new TranscoderJob(O, "j1", T, 1, 1, 0, 1001),
@@ -115,12 +116,19 @@ class LedgerPayoutsBrokerTest {
     }
 
     /** Writes each event to its topic as its producer does (the gateway, the chain watcher, the payout worker). */
-    private record Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics) {
+    private record Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics,
+                          long[] updates) {
+        Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics) {
+            this(producer, registry, topics, new long[1]);
+        }
+
         void send(LedgerEvent event) {
             switch (event) {
                 case TranscoderJob j -> put(topics.jobs().name(), j.transcoder(), AvroEvents.job(j));
                 case TicketTransfer t -> put(topics.chainEvents().name(), AvroEvents.chainKey(t), AvroEvents.transfer(t));
                 case NewRound r -> put(topics.chainEvents().name(), AvroEvents.chainKey(r), AvroEvents.newRound(r));
+                case TranscoderUpdate u -> put(topics.chainEvents().name(), AvroEvents.chainKey(u),
+                        AvroEvents.transcoderUpdate(u, ++updates[0]));
                 case PayoutOutcome o -> put(topics.payouts().name(), o.transcoder(), AvroEvents.payout(o));
                 case PayoutSettingsChange s -> put(topics.payoutSettings().name(), s.transcoder(),
                         AvroEvents.settings(s));

@@ -12,9 +12,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The topology (TopologyTestDriver, events piped in scenario order) produces exactly the replay's settlements and
- * payout requests, and the allocations they imply, over random histories: re-posted jobs (also naming another
- * transcoder), re-delivered transfers and NewRounds, carried revenue and weights, random policies.
+ * The topology (TopologyTestDriver, events piped in scenario order) produces exactly the replay's settlements,
+ * payout requests and refused jobs, and the allocations they imply, over random histories: re-posted jobs (also
+ * naming another transcoder), retries of old job ids, late and future jobs, re-delivered transfers and NewRounds,
+ * transfers to a foreign orchestrator, fee share updates, batch redemptions, carried revenue and weights, random
+ * policies.
  */
 class LedgerReplayAgreementTest {
 
@@ -31,8 +33,13 @@ class LedgerReplayAgreementTest {
             List<AllocationLine> allocations = new ArrayList<>(ledger.allocations());
             allocations.sort(AllocationLine.ORDER);
             assertThat(allocations).isEqualTo(expected.allocations());
+            assertThat(ledger.refusals()).isEqualTo(expected.refusals());
         }
         Statistics.label("payouts").collect(!expected.payouts().isEmpty());
+        Statistics.label("refused jobs").collect(!expected.refusals().isEmpty());
+        Statistics.label("late").collect(expected.refusals().stream().anyMatch(r -> r.reason().equals("late")));
+        Statistics.label("future").collect(expected.refusals().stream().anyMatch(r -> r.reason().equals("future")));
+        Statistics.label("ignored transfers").collect(!expected.ignoredTransfers().isEmpty());
         Statistics.label("carried revenue").collect(expected.settlements().stream()
                 .anyMatch(s -> s.carriedRevenue().signum() > 0));
     }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.livepeerpool.ledger.event.NewRound;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.settlement.PoolOrchestrators;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import io.livepeerpool.ledger.streams.Outputs.AllocationLine;
 import io.livepeerpool.ledger.streams.Outputs.Line;
@@ -29,11 +31,15 @@ class LedgerTopologyTest {
 
     static LedgerPolicy policy(int retainRounds) {
         return new LedgerPolicy(new JobWeight(BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO), 0, false, 100_000,
-                BigInteger.valueOf(1_000), retainRounds);
+                BigInteger.valueOf(1_000), retainRounds, PoolOrchestrators.of(Scenarios.RECIPIENT));
     }
 
     static TranscoderJob job(String orchestrator, String id, String transcoder, long pixels) {
-        return new TranscoderJob(orchestrator, id, transcoder, pixels, 2_000, 3, 1);
+        return job(orchestrator, id, transcoder, pixels, 1);
+    }
+
+    static TranscoderJob job(String orchestrator, String id, String transcoder, long pixels, long roundJob) {
+        return new TranscoderJob(orchestrator, id, transcoder, pixels, 2_000, 3, roundJob);
     }
 
     static TicketTransfer transfer(int n, long amount) {
@@ -77,15 +83,45 @@ class LedgerTopologyTest {
     }
 
     @Test
-    void remembersJobIdsForRetainRoundsEpochsOnly() {
-        for (int retain : new int[] {0, 1}) {
-            try (LedgerDriver ledger = new LedgerDriver(policy(retain))) {
-                ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), transfer(1, 1_000), new NewRound(1),
-                        job(ORCH, "a", T1, 100), job(ORCH, "b", T2, 100), transfer(2, 1_000), new NewRound(2)));
+    void aJobCountsOnceEverAndOutsideTheRoundWindowIsRefused() {
+        try (LedgerDriver ledger = new LedgerDriver(policy(0))) {
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), transfer(1, 1_000), new NewRound(1),
+                    job(ORCH, "a", T1, 100), job(ORCH, "b", T2, 100, 2), transfer(2, 1_000), new NewRound(2),
+                    job(ORCH, "a", T1, 100, 1), job(ORCH, "c", T2, 100, 4), job(ORCH, "d", T2, 100, 3),
+                    transfer(3, 1_000), new NewRound(3)));
 
-                BigInteger secondRoundWeight = ledger.settlements().get(1).totalWeight();
-                assertThat(secondRoundWeight).as("retain %d", retain).isEqualTo(wei(retain == 0 ? 200 : 100));
-            }
+            List<SettlementLine> settlements = ledger.settlements();
+            assertThat(settlements.get(1).totalWeight()).as("a again inside the window: a duplicate").isEqualTo(wei(100));
+            assertThat(settlements.get(2).totalWeight()).as("only d").isEqualTo(wei(100));
+            assertThat(ledger.refusals()).containsExactly(new Outputs.RefusalLine(ORCH, "a", 1, "late"),
+                    new Outputs.RefusalLine(ORCH, "c", 4, "future"));
+        }
+    }
+
+    @Test
+    void onlyThePoolsOrchestratorsEarnAtTheirOnChainFeeShareAndBatchGasIsShared() {
+        LedgerPolicy policy = new LedgerPolicy(new JobWeight(BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO),
+                100_000, true, 0, BigInteger.TEN.pow(30), 2, PoolOrchestrators.of(Scenarios.RECIPIENT));
+        try (LedgerDriver ledger = new LedgerDriver(policy)) {
+            String tx = AvroEvents.hash(9);
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100),
+                    new TicketTransfer(tx, 0, Scenarios.SENDER, Scenarios.RECIPIENT, wei(1_000), wei(10), 3, 0),
+                    new TicketTransfer(tx, 1, Scenarios.SENDER, Scenarios.FOREIGN, wei(5_000), wei(10), 3, 1),
+                    new TicketTransfer(tx, 2, Scenarios.SENDER, Scenarios.RECIPIENT, wei(1_000), wei(10), 3, 2),
+                    new NewRound(1),
+                    new TranscoderUpdate(Scenarios.RECIPIENT, 0, 500_000),
+                    new TranscoderUpdate(Scenarios.FOREIGN, 0, 0),
+                    job(ORCH, "b", T1, 100),
+                    new TicketTransfer(AvroEvents.hash(10), 0, Scenarios.SENDER, Scenarios.RECIPIENT, wei(1_000),
+                            wei(0)),
+                    new NewRound(2)));
+
+            List<SettlementLine> settlements = ledger.settlements();
+            // 1000 - 100 - 3 and 1000 - 100 - 4 (gas 10 over 3 tickets: 3, 3, 4); the 5000 to another orchestrator
+            // is not revenue
+            assertThat(settlements.get(0).revenue()).isEqualTo(wei(1_793));
+            // feeShare 50% from its TranscoderUpdate on
+            assertThat(settlements.get(1).revenue()).isEqualTo(wei(500));
         }
     }
 
@@ -123,7 +159,7 @@ class LedgerTopologyTest {
             ledger.allocations();
             assertThat(ledger.payouts()).isEmpty();
 
-            ledger.pipeAll(List.of(job(ORCH, "c", T3, 50), transfer(2, 1_000), new NewRound(8)));
+            ledger.pipeAll(List.of(job(ORCH, "c", T3, 50, 8), transfer(2, 1_000), new NewRound(8)));
 
             // T3: 788 wei after round 7 (901 * 700/800 = 788.375; the leftover wei goes to T1), + 900 = 1688
             assertThat(ledger.allocations()).containsExactly(new AllocationLine(8, T3, wei(50), wei(900), wei(0)));

@@ -70,6 +70,17 @@ final class Outputs {
         }
     }
 
+    record RefusalLine(String orchestrator, String jobId, long roundJob, String reason) {
+        static RefusalLine of(io.livepeerpool.schemas.avro.JobRefusal r) {
+            return new RefusalLine(r.getOrchestrator(), r.getJobId(), r.getRoundJob(), r.getReason());
+        }
+
+        static RefusalLine of(JsonNode json) {
+            return new RefusalLine(json.get("orchestrator").asText(), json.get("jobId").asText(),
+                    json.get("roundJob").asLong(), json.get("reason").asText());
+        }
+    }
+
     record AllocationLine(long round, String transcoder, BigInteger weight, BigInteger amount,
                           BigInteger balanceAfter) {
         static final Comparator<AllocationLine> ORDER = Comparator.comparingLong(AllocationLine::round)

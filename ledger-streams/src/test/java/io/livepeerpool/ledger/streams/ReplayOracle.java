@@ -8,6 +8,7 @@ import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.replay.LedgerReplay;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.platform.json.Json;
@@ -25,7 +26,8 @@ final class ReplayOracle {
     }
 
     record Expected(List<Outputs.SettlementLine> settlements, List<Outputs.PayoutLine> payouts,
-                    List<Outputs.ChangeLine> changes) {
+                    List<Outputs.ChangeLine> changes, List<Outputs.RefusalLine> refusals,
+                    List<String> ignoredTransfers) {
         List<Outputs.AllocationLine> allocations() {
             return Outputs.allocations(settlements, payouts);
         }
@@ -39,6 +41,8 @@ final class ReplayOracle {
         List<Outputs.SettlementLine> settlements = new ArrayList<>();
         List<Outputs.PayoutLine> payouts = new ArrayList<>();
         List<Outputs.ChangeLine> changes = new ArrayList<>();
+        List<Outputs.RefusalLine> refusals = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         for (String line : output.toString().split("\n")) {
             if (line.isBlank()) {
                 continue;
@@ -48,10 +52,12 @@ final class ReplayOracle {
                 case "settlement" -> settlements.add(Outputs.SettlementLine.of(json));
                 case "payoutRequest" -> payouts.add(Outputs.PayoutLine.of(json));
                 case "accountChange" -> changes.add(Outputs.ChangeLine.of(json));
+                case "refusedJob" -> refusals.add(Outputs.RefusalLine.of(json));
+                case "ignoredTransfer" -> ignored.add(json.get("txHash").asText() + "|" + json.get("logIndex").asLong());
                 default -> throw new IllegalStateException("unexpected replay line " + line);
             }
         }
-        return new Expected(settlements, payouts, changes);
+        return new Expected(settlements, payouts, changes, refusals, ignored);
     }
 
     static String line(LedgerEvent event) {
@@ -63,7 +69,10 @@ final class ReplayOracle {
                     .put("profiles", j.profiles()).put("roundJob", j.roundJob());
             case TicketTransfer t -> json.put("type", "ticketTransfer").put("txHash", t.txHash())
                     .put("logIndex", t.logIndex()).put("sender", t.sender()).put("recipient", t.recipient())
-                    .put("amount", t.amount().toString()).put("gasCost", t.gasCost().toString());
+                    .put("amount", t.amount().toString()).put("gasCost", t.gasCost().toString())
+                    .put("txTickets", t.txTickets()).put("txTicketIndex", t.txTicketIndex());
+            case TranscoderUpdate u -> json.put("type", "transcoderUpdate").put("transcoder", u.transcoder())
+                    .put("rewardCut", u.rewardCut()).put("feeShare", u.feeShare());
             case NewRound r -> json.put("type", "newRound").put("round", r.round());
             case PayoutOutcome o -> json.put("type", "payout").put("payoutId", o.payoutId())
                     .put("transcoder", o.transcoder()).put("status", o.status().name())

@@ -4,6 +4,7 @@ import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.FeeWithdrawal;
+import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.MaxFloat;
@@ -74,6 +75,16 @@ public final class Topics {
     public static final TopicSpec<PayoutRequest> PAYOUT_REQUESTS = new TopicSpec<>(
             "pool.payout-requests", "transcoder address (lowercase hex)", PayoutRequest.class,
             PayoutRequest.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
+
+    /**
+     * The jobs the ledger refused (roundJob outside its round window: late or future), one record per refused post,
+     * keyed by transcoder address so that the read model lists them with the transcoder's jobs. Retained: it is the
+     * ledger's published verdict that an orchestrator reads back ({@code GET /getTranscoderJobs}, status refused),
+     * and an auditor's replay prints the same refusals. Not compacted: a key has many records.
+     */
+    public static final TopicSpec<JobRefusal> LEDGER_JOB_REFUSALS = new TopicSpec<>(
+            "pool.ledger-job-refusals", "transcoder address (lowercase hex)", JobRefusal.class,
+            JobRefusal.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
 
     /**
      * Internal to ledger-streams: each job's weight re-keyed by {@code orchestrator|jobId}, so that dedupe sees every
@@ -202,7 +213,7 @@ public final class Topics {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
                 LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
                 PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS, PAYOUT_INTENTS, FEE_WITHDRAWALS, PAYOUT_SETTINGS,
-                LEDGER_ACCOUNT_CHANGES);
+                LEDGER_ACCOUNT_CHANGES, LEDGER_JOB_REFUSALS);
     }
 
     /** NewTopic definitions for every topic; {@code partitionsOverride} > 0 replaces the catalogue's counts. */

@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.streams.bench;
 
 import io.livepeerpool.platform.files.Directories;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.settlement.PoolOrchestrators;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.ledger.streams.LedgerTopics;
@@ -153,7 +154,7 @@ public final class LedgerBench {
                      AvroSerde.forClass(ChainEvent.class, registry))) {
             chain.send(new ProducerRecord<>(topics.chainEvents().name(), SENDER, new ChainEvent(1L, hash(1),
                     hash(2), 0, CONTRACT, new WinningTicketTransferEvent(SENDER, ORCHESTRATOR,
-                    new BigDecimal("100000000000000000000"), BigDecimal.ZERO)))).get();
+                    new BigDecimal("100000000000000000000"), BigDecimal.ZERO, 1, 0)))).get();
             Instant receivedAt = Instant.now();
             for (int i = 0; i < options.jobs(); i++) {
                 String transcoder = transcoder(i % options.transcoders());
@@ -193,7 +194,7 @@ public final class LedgerBench {
                                  LedgerTopics topics, String applicationId, Path stateDir, Options options,
                                  double baseline) throws Exception {
         LedgerConfig config = new LedgerConfig(bootstrapServers, schemaRegistryUrl, applicationId, stateDir, 1,
-                LedgerPolicy.DEFAULT);
+                LedgerPolicy.defaults(PoolOrchestrators.of(ORCHESTRATOR)));
         try (LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
              CatchUp catchUp = new CatchUp(bootstrapServers, applicationId, List.of(topics.jobs().name(),
                      topics.chainEvents().name(), topics.jobDedupe().name(), topics.jobWeights().name()));

@@ -1,6 +1,8 @@
 package io.livepeerpool.ledger.streams.chain;
 
 import io.livepeerpool.ledger.event.TicketTransfer;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
+import io.livepeerpool.ledger.settlement.FeeShares;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.settlement.NetRevenue;
 import io.livepeerpool.ledger.streams.LedgerStores;
@@ -15,6 +17,7 @@ import io.livepeerpool.schemas.avro.LedgerChainState;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import io.livepeerpool.schemas.avro.NewRoundEvent;
 import io.livepeerpool.schemas.avro.RevenueClosed;
+import io.livepeerpool.schemas.avro.TranscoderUpdateEvent;
 import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
 import java.math.BigInteger;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -28,8 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The chain-events topic (one partition, block order): revenue and rounds.
  * <ul>
- *   <li>WinningTicketTransfer: counted once per (txHash, logIndex) within the dedupe window; its
- *       {@link NetRevenue} is added to the open epoch's revenue.</li>
+ *   <li>WinningTicketTransfer: counted once per (txHash, logIndex) within the dedupe window; one to a recipient
+ *       outside {@code ledger.orchestrators} is not revenue (logged once); otherwise its {@link NetRevenue}, at the
+ *       orchestrator's fee share in force and with its {@code GasShare} of the transaction's gas, is added to the
+ *       open epoch's revenue.</li>
+ *   <li>TranscoderUpdate: the orchestrator's feeShare in force from here on ({@link FeeShares}).</li>
  *   <li>NewRound r above the last accepted round: closes the epoch. In one transaction it writes the epoch's revenue
  *       to the barrier ({@code RevenueClosed}) and an {@code EpochMarker} to every partition of the job-dedupe and
  *       job-weights topics, then starts the next epoch. A NewRound at or below the last accepted round is a
@@ -49,6 +55,7 @@ public final class ChainEventsProcessor extends ContextualProcessor<byte[], Chai
     private final String weightMarkersSink;
     private KeyValueStore<String, LedgerChainState> state;
     private DedupeWindow transfers;
+    private KeyValueStore<String, Long> feeShares;
 
     public ChainEventsProcessor(LedgerPolicy policy, int weightPartitions, String barrierSink,
                                 String dedupeMarkersSink, String weightMarkersSink) {
@@ -65,6 +72,7 @@ public final class ChainEventsProcessor extends ContextualProcessor<byte[], Chai
         state = context.getStateStore(LedgerStores.CHAIN_STATE);
         transfers = new DedupeWindow(context.getStateStore(LedgerStores.TRANSFER_IDS),
                 context.getStateStore(LedgerStores.TRANSFER_ID_EPOCHS), policy.dedupeRetainRounds());
+        feeShares = context.getStateStore(LedgerStores.FEE_SHARES);
     }
 
     @Override
@@ -75,6 +83,7 @@ public final class ChainEventsProcessor extends ContextualProcessor<byte[], Chai
         }
         switch (event.getEvent()) {
             case WinningTicketTransferEvent transfer -> count(transfer(event, transfer));
+            case TranscoderUpdateEvent update -> feeShare(update);
             case NewRoundEvent newRound -> newRound(newRound.getRound(), record.timestamp());
             default -> {
                 // deposits, reserves, unlocks, ...: other services' business
@@ -92,11 +101,29 @@ public final class ChainEventsProcessor extends ContextualProcessor<byte[], Chai
 
     private void count(TicketTransfer transfer) {
         LedgerChainState current = current();
-        if (transfers.firstSighting(transfer.dedupeKey(), current.getEpoch())) {
-            BigInteger pending = Amounts.fromAvro(current.getPendingRevenue(), "pendingRevenue");
-            current.setPendingRevenue(Amounts.toAvro(pending.add(NetRevenue.of(transfer, policy))));
-            state.put(LedgerStores.POOL, current);
+        if (!transfers.firstSighting(transfer.dedupeKey(), current.getEpoch())) {
+            return;
         }
+        if (!policy.orchestrators().contains(transfer.recipient())) {
+            log.info("{}: transfer {} to {} ignored: not one of ledger.orchestrators", Where.of(context()),
+                    transfer.dedupeKey(), transfer.recipient());
+            return;
+        }
+        Long lastUpdate = feeShares.get(transfer.recipient());
+        int feeShare = FeeShares.inForce(lastUpdate == null ? null : lastUpdate.intValue(), policy);
+        BigInteger pending = Amounts.fromAvro(current.getPendingRevenue(), "pendingRevenue");
+        current.setPendingRevenue(Amounts.toAvro(pending.add(NetRevenue.of(transfer, feeShare, policy))));
+        state.put(LedgerStores.POOL, current);
+    }
+
+    private void feeShare(TranscoderUpdateEvent event) {
+        TranscoderUpdate update;
+        try {
+            update = LedgerRecords.transcoderUpdate(event);
+        } catch (RuntimeException e) {
+            throw Where.problem(context(), "invalid TranscoderUpdate", e);
+        }
+        feeShares.put(update.transcoder(), (long) update.feeShare());
     }
 
     private void newRound(long round, long timestamp) {

@@ -4,6 +4,7 @@ import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.ledger.event.Hex;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
+import io.livepeerpool.ledger.event.TranscoderUpdate;
 import io.livepeerpool.ledger.settlement.Allocation;
 import io.livepeerpool.ledger.settlement.SettlementResult;
 import io.livepeerpool.ledger.weight.WeightSubtotals;
@@ -11,6 +12,7 @@ import io.livepeerpool.schemas.avro.AllocationLine;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.PayoutRequest;
 import io.livepeerpool.schemas.avro.Settlement;
+import io.livepeerpool.schemas.avro.TranscoderUpdateEvent;
 import io.livepeerpool.schemas.avro.TranscoderWeight;
 import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
 import java.math.BigInteger;
@@ -44,7 +46,18 @@ public final class LedgerRecords {
         }
         return new TicketTransfer(txHash, event.getLogIndex(), address(transfer.getSender(), "sender"),
                 address(transfer.getRecipient(), "recipient"), Amounts.fromAvro(transfer.getAmount(), "amount"),
-                Amounts.fromAvro(transfer.getGasCost(), "gasCost"));
+                Amounts.fromAvro(transfer.getGasCost(), "gasCost"), transfer.getTxTickets(),
+                transfer.getTxTicketIndex());
+    }
+
+    /** A TranscoderUpdate: the orchestrator's fee share from here on. */
+    public static TranscoderUpdate transcoderUpdate(TranscoderUpdateEvent update) {
+        if (update.getFeeShare() < 0 || update.getFeeShare() > 1_000_000) {
+            throw new IllegalArgumentException("feeShare must be between 0 and 1000000 ppm, got "
+                    + update.getFeeShare());
+        }
+        return new TranscoderUpdate(address(update.getTranscoder(), "transcoder"), update.getRewardCut(),
+                (int) update.getFeeShare());
     }
 
     private static String address(String text, String field) {

@@ -122,7 +122,7 @@ class MaxFloatTopologyTest {
         assertEquals(dec(200), v.getReserveClaimedInCurrentRound());
         chain(13, new DepositFundedEvent(ALICE, dec(50)));
         out.readValuesToList();
-        chain(14, new WinningTicketTransferEvent(ALICE, POOL, dec(100), dec(1)));
+        chain(14, new WinningTicketTransferEvent(ALICE, POOL, dec(100), dec(1), 1, 0));
         assertEquals(dec(0), only(ALICE).getDeposit(), "a transfer above the deposit empties it");
     }
 
