@@ -114,24 +114,25 @@ class PoolDevEndToEndTest {
                     return null;
                 }, attempt == 2);
             }
-            // revenue 1 ETH; fee 5% = 0.05 ETH; 0.95 ETH over weights 2:1. Floors: A 633333333333333333 (remainder 1
-            // of 3), B 316666666666666666 (remainder 2): the one leftover wei goes to B, the larger remainder.
-            assertThat(settled.get("revenue").asText()).isEqualTo("1000000000000000000");
-            assertThat(settled.get("poolFee").asText()).isEqualTo("50000000000000000");
-            assertThat(settled.get("distributed").asText()).isEqualTo("950000000000000000");
+            // 1 ETH transferred; the orchestrator's on-chain feeShare (25%, its TranscoderUpdate on the dev chain) goes to
+            // its delegators: revenue 0.75 ETH; pool fee 5% = 0.0375 ETH; 0.7125 ETH over weights 2:1 divides exactly:
+            // A 0.475 ETH, B 0.2375 ETH, no leftover wei.
+            assertThat(settled.get("revenue").asText()).isEqualTo("750000000000000000");
+            assertThat(settled.get("poolFee").asText()).isEqualTo("37500000000000000");
+            assertThat(settled.get("distributed").asText()).isEqualTo("712500000000000000");
             assertThat(settled.get("carriedRevenue").asText()).isEqualTo("0");
             long round = settled.get("round").asLong();
 
             JsonNode rewardsA = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderRewards?transcoderAddress=" + A), "rewards"), true);
             assertThat(rewardsA.get(0).get("round").asLong()).isEqualTo(round);
-            assertThat(rewardsA.get(0).get("amount").asText()).isEqualTo("633333333333333333");
+            assertThat(rewardsA.get(0).get("amount").asText()).isEqualTo("475000000000000000");
             JsonNode rewardsB = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderRewards?transcoderAddress=" + B), "rewards"), true);
-            assertThat(rewardsB.get(0).get("amount").asText()).isEqualTo("316666666666666667");
+            assertThat(rewardsB.get(0).get("amount").asText()).isEqualTo("237500000000000000");
 
             // Both passed the 0.01 ETH threshold: each balance became a payout request, which the payout worker pays
             // through PoolPayouts on the dev chain; the projector moves it to Paid with the transaction.
             JsonNode payoutsB = awaitValue(Duration.ofSeconds(30), () -> nonEmpty(gateway.get("/getTranscoderPayouts?transcoderAddress=" + B), "payouts"), true);
-            assertThat(payoutsB.get(0).get("amount").asText()).isEqualTo("316666666666666667");
+            assertThat(payoutsB.get(0).get("amount").asText()).isEqualTo("237500000000000000");
             JsonNode paidB = awaitValue(Duration.ofSeconds(120), () -> {
                 JsonNode p = gateway.get("/getTranscoderPayouts?transcoderAddress=" + B).get("payouts").get(0);
                 return p != null && p.get("status").asText().equals("Paid") ? p : null;

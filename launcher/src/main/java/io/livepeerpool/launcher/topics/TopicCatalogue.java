@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Brings a cluster's topics in line with the catalogue, idempotently: creates what is missing with its declared
@@ -58,9 +59,9 @@ public final class TopicCatalogue {
         if (present.isEmpty()) {
             return new Outcome(created, unchanged, updated, refused);
         }
-        Map<String, TopicDescription> described = admin.describeTopics(names(present)).allTopicNames()
-                .get(TIMEOUT_S, TimeUnit.SECONDS);
-        Map<String, Map<String, String>> configs = configs(names(present));
+        Map<String, TopicDescription> described = withMetadata(() -> admin.describeTopics(names(present))
+                .allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS));
+        Map<String, Map<String, String>> configs = withMetadata(() -> configs(names(present)));
         for (NewTopic topic : present) {
             TopicDrift drift = TopicDrift.of(topic.name(), topic.numPartitions(),
                     described.get(topic.name()).partitions().size(), topic.configs(), configs.get(topic.name()));
@@ -80,6 +81,28 @@ public final class TopicCatalogue {
             }
         }
         return new Outcome(created, unchanged, updated, refused);
+    }
+
+    private interface AdminCall<T> {
+        T call() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /**
+     * A topic created a moment ago (by this run or another process) can be listed before every broker knows it:
+     * describing it then fails with UnknownTopicOrPartition for a short while. Wait that out, bounded.
+     */
+    private static <T> T withMetadata(AdminCall<T> call) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            try {
+                return call.call();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private NewTopic declared(TopicSpec<?> spec) {
