@@ -31,7 +31,7 @@ public final class Pool implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(io.livepeerpool.platform.lifecycle.ServiceRunner.exitStatus(commandLine().execute(args)));
     }
 
     /** The production command line; {@code PoolDev} adds the development commands to it. */

@@ -19,7 +19,7 @@ public final class PoolDev {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(io.livepeerpool.platform.lifecycle.ServiceRunner.exitStatus(commandLine().execute(args)));
     }
 
     static CommandLine commandLine() {

@@ -21,6 +21,16 @@ import org.slf4j.LoggerFactory;
  * before the JVM's shutdown hooks, where libraries stop their own child processes in no particular order.
  */
 public final class ServiceRunner implements AutoCloseable {
+
+    /**
+     * The process exit status: 128 + the signal when SIGTERM/SIGINT stopped the services (whichever thread reaches
+     * System.exit first), else {@code commandStatus}.
+     */
+    public static int exitStatus(int commandStatus) {
+        int signal = StopSignals.signalExit();
+        return signal != 0 ? signal : commandStatus;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
     public static final ConfigKey<Long> STOP_TIMEOUT_MS = ConfigKey.longValue("service.stopTimeoutMs", 20_000, 100, 600_000,
             "longest wait for each service to stop at shutdown; past it one line is logged and the next is stopped");

@@ -20,6 +20,8 @@ final class StopSignals {
     private static final Logger log = LoggerFactory.getLogger(StopSignals.class);
     private static final List<ServiceRunner> runners = new ArrayList<>();
     private static boolean installed;
+    /** 128 + the signal once one started the stop; 0 before. */
+    private static volatile int signalExit;
 
     private StopSignals() {
     }
@@ -31,6 +33,11 @@ final class StopSignals {
             install("TERM", 15);
             install("INT", 2);
         }
+    }
+
+    /** 128 + the signal that stopped the services, or 0 when none did. */
+    static int signalExit() {
+        return signalExit;
     }
 
     static synchronized void unregister(ServiceRunner runner) {
@@ -51,6 +58,9 @@ final class StopSignals {
         synchronized (StopSignals.class) {
             toStop = new ArrayList<>(runners);
         }
+        // Set before the runners close: their awaitShutdown() returns then, and a main thread that reaches
+        // System.exit first must exit with the signal's status too, not with its command's 0.
+        signalExit = 128 + number;
         log.info("SIG{}: stopping {} service group(s) in order", name, toStop.size());
         for (int i = toStop.size() - 1; i >= 0; i--) {
             toStop.get(i).close();
