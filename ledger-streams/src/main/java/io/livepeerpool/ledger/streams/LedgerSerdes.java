@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.EpochSubtotals;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerChainState;
@@ -30,7 +31,8 @@ public record LedgerSerdes(
         Serde<LedgerChainState> chainState,
         Serde<LedgerSettlementState> settlementState,
         Serde<RevenueClosed> revenueClosed,
-        Serde<EpochSubtotals> epochSubtotals) {
+        Serde<EpochSubtotals> epochSubtotals,
+        Serde<EpochBoundary> epochBoundaries) {
 
     /** Serdes over {@code registry}, which the caller keeps and closes. */
     public static LedgerSerdes avro(SchemaRegistryClient registry) {
@@ -45,6 +47,7 @@ public record LedgerSerdes(
                 AvroSerde.forClass(LedgerChainState.class, registry),
                 AvroSerde.forClass(LedgerSettlementState.class, registry),
                 AvroSerde.forClass(RevenueClosed.class, registry),
-                AvroSerde.forClass(EpochSubtotals.class, registry));
+                AvroSerde.forClass(EpochSubtotals.class, registry),
+                AvroSerde.forClass(EpochBoundary.class, registry));
     }
 }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code pool ledger}: runs {@link LedgerTopology} with exactly_once_v2. Start checks that the ledger's topics exist
- * (creating them is the deployment's job; Kafka Streams creates only its changelogs) and reads the job-weights
- * partition count the barrier waits for. A failed stream thread stops the whole client: the ledger never skips a
+ * (creating them is the deployment's job; Kafka Streams creates only its changelogs) and reads the jobs topic's
+ * partition count, the number of subtotals the barrier waits for. A failed stream thread stops the whole client: the ledger never skips a
  * money event, it stops and says why (health turns DOWN), and a restart resumes from the last commit.
  */
 public final class LedgerService implements Service {
@@ -102,7 +102,7 @@ public final class LedgerService implements Service {
 
     private void startStreams() {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
-        LedgerTopics actual = topics.withWeightPartitions(checkTopics());
+        LedgerTopics actual = topics.withJobPartitions(checkTopics());
         registry = SchemaRegistryClient.connect(config.schemaRegistryUrl());
         KafkaStreams kafkaStreams = new KafkaStreams(
                 LedgerTopology.build(actual, config.policy(), LedgerSerdes.avro(registry)), properties());
@@ -207,7 +207,7 @@ public final class LedgerService implements Service {
     }
 
     /**
-     * Every problem with the topics at once; returns the job-weights partition count. Chain events must have one
+     * Every problem with the topics at once; returns the jobs topic's partition count. Chain events must have one
      * partition: the order of transfers and NewRounds is what attributes revenue to rounds.
      */
     private int checkTopics() {
@@ -236,10 +236,17 @@ public final class LedgerService implements Service {
             problems.add(topics.chainEvents().name() + ": has " + chain.partitions().size() + " partitions, the ledger "
                     + "needs exactly 1 (block order)");
         }
+        TopicDescription jobs = found.get(topics.jobs().name());
+        TopicDescription markers = found.get(topics.epochMarkers().name());
+        if (jobs != null && markers != null && jobs.partitions().size() != markers.partitions().size()) {
+            problems.add(topics.epochMarkers().name() + ": has " + markers.partitions().size() + " partitions, the "
+                    + "ledger needs as many as " + topics.jobs().name() + " (" + jobs.partitions().size()
+                    + "): partition p closes the epoch of jobs partition p");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the ledger cannot start: " + String.join("; ", problems));
         }
-        return found.get(topics.jobWeights().name()).partitions().size();
+        return jobs.partitions().size();
     }
 
     private static String oneLine(Throwable e) {

@@ -15,19 +15,20 @@ import org.apache.kafka.streams.state.Stores;
  * committed together. String keys throughout.
  */
 public final class LedgerStores {
-    // jobs: dedupe (per job-dedupe partition)
+    // jobs (per partition of the jobs topic, keyed orchestrator|jobId)
     /** {@code orchestrator|jobId} -> epoch first seen. */
     public static final String JOB_IDS = "ledger-job-ids";
     /** {@code <epoch>|orchestrator|jobId} -> epoch: the dedupe window's purge index. */
     public static final String JOB_ID_EPOCHS = "ledger-job-id-epochs";
-    /** {@link #EPOCH} -> the epoch this job-dedupe partition is in. */
-    public static final String JOB_DEDUPE_EPOCH = "ledger-job-dedupe-epoch";
-
-    // jobs: weights (per job-weights partition)
     /** transcoder -> weight in the open epoch: this partition's {@code WeightSubtotals}, one entry per transcoder. */
     public static final String EPOCH_WEIGHTS = "ledger-epoch-weights";
-    /** {@link #EPOCH} -> the last epoch this job-weights partition closed. */
-    public static final String WEIGHTS_EPOCH = "ledger-weights-epoch";
+    /** {@link #EPOCH} -> the epoch this jobs partition is in (the number of markers it has closed). */
+    public static final String JOBS_EPOCH = "ledger-jobs-epoch";
+    /**
+     * {@link #POSITION} -> the offset after the last job record processed in this partition: where the next epoch
+     * begins if the marker comes now ({@code EpochBoundary.jobsOffset}).
+     */
+    public static final String JOBS_POSITION = "ledger-jobs-position";
 
     // chain events (single partition)
     /** {@link #POOL} -> {@code LedgerChainState}: epoch, last round accepted, pending revenue. */
@@ -53,6 +54,8 @@ public final class LedgerStores {
     public static final String POOL = "pool";
     /** The key of the per-partition epoch stores. */
     public static final String EPOCH = "epoch";
+    /** The key of {@link #JOBS_POSITION}. */
+    public static final String POSITION = "position";
 
     /**
      * RocksDB in production: a restart reads its own disk, not the whole changelog. In memory for the
@@ -75,6 +78,11 @@ public final class LedgerStores {
 
     static StoreBuilder<KeyValueStore<String, Long>> longs(Kind kind, String name) {
         return store(kind, name, Serdes.Long());
+    }
+
+    /** A long written for every record (a position): cached, so one changelog write per commit. */
+    static StoreBuilder<KeyValueStore<String, Long>> cachedLongs(Kind kind, String name) {
+        return store(kind, name, Serdes.Long()).withCachingEnabled();
     }
 
     /**

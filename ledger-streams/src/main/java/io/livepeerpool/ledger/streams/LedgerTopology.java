@@ -3,11 +3,9 @@ package io.livepeerpool.ledger.streams;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.streams.barrier.SettlementProcessor;
 import io.livepeerpool.ledger.streams.chain.ChainEventsProcessor;
-import io.livepeerpool.ledger.streams.jobs.EpochWeightsProcessor;
-import io.livepeerpool.ledger.streams.jobs.JobDedupeProcessor;
-import io.livepeerpool.ledger.streams.jobs.JobRekeyProcessor;
+import io.livepeerpool.ledger.streams.jobs.EpochCloseProcessor;
+import io.livepeerpool.ledger.streams.jobs.JobCountProcessor;
 import io.livepeerpool.ledger.streams.store.AllPartitions;
-import io.livepeerpool.schemas.avro.LedgerJobEvent;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -16,27 +14,25 @@ import org.apache.kafka.streams.Topology;
 /**
  * The ledger's Kafka Streams topology: the settlement barrier of ARCHITECTURE.md, built from the pure ledger code.
  * <pre>
- * jobs ─rekey─> job-dedupe ─dedupe─> job-weights ─subtotals at marker─> barrier ─settle─> settlements,
- *                   ^                    ^                                 ^                allocations,
- * chain-events ─────┴── markers ─────────┴──── RevenueClosed ──────────────┘                payout-requests
+ * jobs (keyed orchestrator|jobId) ─count─┐ per partition: dedupe + subtotals, no repartition
+ * epoch-markers (partition p) ────close──┴─> epoch-boundaries (retained), barrier ─settle─> settlements,
+ *       ^                                                                       ^            allocations,
+ * chain-events ─── markers ───────────────────────── RevenueClosed ─────────────┘            payout-requests
  * </pre>
- * Five sub-topologies, one per source topic; see the README, "Streams topology".
+ * Three sub-topologies: jobs with their markers (one task per jobs partition), chain events, the barrier. See the
+ * README, "Streams topology".
  */
 public final class LedgerTopology {
     public static final String JOBS_SOURCE = "jobs-source";
-    public static final String JOB_REKEY = "job-rekey";
-    public static final String JOB_DEDUPE_SINK = "job-dedupe-sink";
-    public static final String JOB_DEDUPE_SOURCE = "job-dedupe-source";
-    public static final String JOB_DEDUPE = "job-dedupe";
-    public static final String JOB_WEIGHTS_SINK = "job-weights-sink";
+    public static final String JOB_COUNT = "job-count";
+    public static final String MARKERS_SOURCE = "epoch-markers-source";
+    public static final String EPOCH_CLOSE = "epoch-close";
+    public static final String BOUNDARIES_SINK = "epoch-boundaries-sink";
+    public static final String SUBTOTALS_SINK = "epoch-subtotals-sink";
     public static final String CHAIN_SOURCE = "chain-events-source";
     public static final String CHAIN = "chain-events";
     public static final String REVENUE_SINK = "revenue-closed-sink";
-    public static final String DEDUPE_MARKERS_SINK = "job-dedupe-markers-sink";
-    public static final String WEIGHT_MARKERS_SINK = "job-weights-markers-sink";
-    public static final String JOB_WEIGHTS_SOURCE = "job-weights-source";
-    public static final String EPOCH_WEIGHTS = "epoch-weights";
-    public static final String SUBTOTALS_SINK = "epoch-subtotals-sink";
+    public static final String MARKERS_SINK = "epoch-markers-sink";
     public static final String BARRIER_SOURCE = "barrier-source";
     public static final String SETTLEMENT = "settlement";
     public static final String SETTLEMENTS_SINK = "settlements-sink";
@@ -47,8 +43,8 @@ public final class LedgerTopology {
     }
 
     /**
-     * @param topics the topics; {@code topics.jobWeights().partitions()} must be the job-weights topic's real
-     *               partition count (checked on every marker)
+     * @param topics the topics; {@code topics.jobs().partitions()} must be the jobs topic's real partition count,
+     *               which the markers topic shares (checked on every job and marker)
      */
     public static Topology build(LedgerTopics topics, LedgerPolicy policy, LedgerSerdes serdes) {
         return build(topics, policy, serdes, LedgerStores.Kind.PERSISTENT);
@@ -57,51 +53,44 @@ public final class LedgerTopology {
     /** As {@link #build(LedgerTopics, LedgerPolicy, LedgerSerdes)}, with stores of the given kind. */
     public static Topology build(LedgerTopics topics, LedgerPolicy policy, LedgerSerdes serdes,
                                  LedgerStores.Kind stores) {
-        int weightPartitions = topics.jobWeights().partitions();
+        int jobPartitions = topics.jobs().partitions();
+        int retained = policy.dedupeRetainRounds();
         Deserializer<String> keysIn = Serdes.String().deserializer();
         Serializer<String> keysOut = Serdes.String().serializer();
-        Serializer<LedgerJobEvent> jobEventsOut = serdes.jobEvents().serializer();
         Topology topology = new Topology();
 
-        // 1. jobs (keyed by transcoder) -> JobWeighed keyed by orchestrator|jobId
+        // 1. jobs where the gateway wrote them, and the markers of the same partition: count, then close at a marker
         topology.addSource(JOBS_SOURCE, keysIn, serdes.jobs().deserializer(), topics.jobs().name());
-        topology.addProcessor(JOB_REKEY, () -> new JobRekeyProcessor(policy.weights()), JOBS_SOURCE);
-        topology.addSink(JOB_DEDUPE_SINK, topics.jobDedupe().name(), keysOut, jobEventsOut, JOB_REKEY);
+        topology.addProcessor(JOB_COUNT, () -> new JobCountProcessor(policy.weights(), jobPartitions, retained),
+                JOBS_SOURCE);
+        topology.addSource(MARKERS_SOURCE, keysIn, serdes.jobEvents().deserializer(), topics.epochMarkers().name());
+        topology.addProcessor(EPOCH_CLOSE, () -> new EpochCloseProcessor(jobPartitions, retained, SUBTOTALS_SINK,
+                BOUNDARIES_SINK), MARKERS_SOURCE);
+        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_IDS), JOB_COUNT, EPOCH_CLOSE);
+        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_ID_EPOCHS), JOB_COUNT, EPOCH_CLOSE);
+        topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.EPOCH_WEIGHTS), JOB_COUNT, EPOCH_CLOSE);
+        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_EPOCH), JOB_COUNT, EPOCH_CLOSE);
+        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_POSITION), JOB_COUNT, EPOCH_CLOSE);
+        topology.addSink(BOUNDARIES_SINK, topics.epochBoundaries().name(), keysOut,
+                serdes.epochBoundaries().serializer(), EPOCH_CLOSE);
+        topology.addSink(SUBTOTALS_SINK, topics.barrier().name(), keysOut, serdes.barrierEvents().serializer(),
+                EPOCH_CLOSE);
 
-        // 2. job-dedupe: first sightings only, re-keyed by transcoder
-        topology.addSource(JOB_DEDUPE_SOURCE, keysIn, serdes.jobEvents().deserializer(), topics.jobDedupe().name());
-        topology.addProcessor(JOB_DEDUPE, () -> new JobDedupeProcessor(policy.dedupeRetainRounds()),
-                JOB_DEDUPE_SOURCE);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_IDS), JOB_DEDUPE);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_ID_EPOCHS), JOB_DEDUPE);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_DEDUPE_EPOCH), JOB_DEDUPE);
-        topology.addSink(JOB_WEIGHTS_SINK, topics.jobWeights().name(), keysOut, jobEventsOut, JOB_DEDUPE);
-
-        // 3. chain events: revenue; each NewRound closes the epoch and marks every job partition
+        // 2. chain events: revenue; each NewRound closes the epoch and marks every jobs partition
         topology.addSource(CHAIN_SOURCE, Serdes.ByteArray().deserializer(), serdes.chainEvents().deserializer(),
                 topics.chainEvents().name());
-        topology.addProcessor(CHAIN, () -> new ChainEventsProcessor(policy, weightPartitions, REVENUE_SINK,
-                DEDUPE_MARKERS_SINK, WEIGHT_MARKERS_SINK), CHAIN_SOURCE);
+        topology.addProcessor(CHAIN, () -> new ChainEventsProcessor(policy, jobPartitions, REVENUE_SINK,
+                MARKERS_SINK), CHAIN_SOURCE);
         topology.addStateStore(LedgerStores.store(stores, LedgerStores.CHAIN_STATE, serdes.chainState()), CHAIN);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.TRANSFER_IDS), CHAIN);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.TRANSFER_ID_EPOCHS), CHAIN);
         topology.addSink(REVENUE_SINK, topics.barrier().name(), keysOut, serdes.barrierEvents().serializer(), CHAIN);
-        topology.addSink(DEDUPE_MARKERS_SINK, topics.jobDedupe().name(), keysOut, jobEventsOut,
-                new AllPartitions<>(0), CHAIN);
-        topology.addSink(WEIGHT_MARKERS_SINK, topics.jobWeights().name(), keysOut, jobEventsOut,
-                new AllPartitions<>(weightPartitions), CHAIN);
-
-        // 4. job-weights: per-partition subtotals, handed to the barrier at each marker
-        topology.addSource(JOB_WEIGHTS_SOURCE, keysIn, serdes.jobEvents().deserializer(), topics.jobWeights().name());
-        topology.addProcessor(EPOCH_WEIGHTS, () -> new EpochWeightsProcessor(weightPartitions), JOB_WEIGHTS_SOURCE);
-        topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.EPOCH_WEIGHTS), EPOCH_WEIGHTS);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.WEIGHTS_EPOCH), EPOCH_WEIGHTS);
-        topology.addSink(SUBTOTALS_SINK, topics.barrier().name(), keysOut, serdes.barrierEvents().serializer(),
-                EPOCH_WEIGHTS);
+        topology.addSink(MARKERS_SINK, topics.epochMarkers().name(), keysOut, serdes.jobEvents().serializer(),
+                new AllPartitions<>(jobPartitions), CHAIN);
 
         // 5. barrier: settle each epoch once all of it is in, credit balances, request payouts
         topology.addSource(BARRIER_SOURCE, keysIn, serdes.barrierEvents().deserializer(), topics.barrier().name());
-        topology.addProcessor(SETTLEMENT, () -> new SettlementProcessor(policy, weightPartitions,
+        topology.addProcessor(SETTLEMENT, () -> new SettlementProcessor(policy, jobPartitions,
                 new SettlementProcessor.Sinks(SETTLEMENTS_SINK, ALLOCATIONS_SINK, PAYOUT_REQUESTS_SINK)),
                 BARRIER_SOURCE);
         topology.addStateStore(LedgerStores.store(stores, LedgerStores.SETTLEMENT_STATE, serdes.settlementState()),

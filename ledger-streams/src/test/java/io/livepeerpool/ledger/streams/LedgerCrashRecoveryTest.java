@@ -70,7 +70,7 @@ class LedgerCrashRecoveryTest {
         try (SchemaRegistryClient registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
              LedgerService survivor = LedgerService.create(config, topics, STREAMS_OVERRIDES, null);
              CatchUp catchUp = new CatchUp(devstack.bootstrapServers(), applicationId, List.of(topics.jobs().name(),
-                     topics.chainEvents().name(), topics.jobDedupe().name(), topics.jobWeights().name(),
+                     topics.chainEvents().name(), topics.epochMarkers().name(),
                      topics.barrier().name()));
              KafkaProducer<String, io.livepeerpool.schemas.avro.TranscoderJob> jobs = producer(devstack,
                      AvroSerde.forClass(io.livepeerpool.schemas.avro.TranscoderJob.class, registry));
@@ -159,7 +159,7 @@ class LedgerCrashRecoveryTest {
     private static void send(KafkaProducer<String, io.livepeerpool.schemas.avro.TranscoderJob> producer,
                              LedgerTopics topics, List<TranscoderJob> jobs) {
         for (TranscoderJob job : jobs) {
-            producer.send(new ProducerRecord<>(topics.jobs().name(), job.transcoder(), AvroEvents.job(job)));
+            producer.send(new ProducerRecord<>(topics.jobs().name(), job.dedupeKey(), AvroEvents.job(job)));
         }
         producer.flush();
     }

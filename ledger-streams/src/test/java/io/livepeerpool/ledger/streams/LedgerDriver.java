@@ -41,7 +41,7 @@ final class LedgerDriver implements AutoCloseable {
     }
 
     LedgerDriver(LedgerPolicy policy, int weightPartitions) {
-        topics = LedgerTopics.catalogue().withPartitions(1).withWeightPartitions(weightPartitions);
+        topics = LedgerTopics.catalogue().withPartitions(1).withJobPartitions(weightPartitions);
         LedgerSerdes serdes = LedgerSerdes.avro(new MemoryRegistry());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-ttd-" + UUID.randomUUID());
@@ -71,7 +71,7 @@ final class LedgerDriver implements AutoCloseable {
 
     void pipe(LedgerEvent event) {
         switch (event) {
-            case TranscoderJob job -> jobs.pipeInput(job.transcoder(), AvroEvents.job(job));
+            case TranscoderJob job -> jobs.pipeInput(job.dedupeKey(), AvroEvents.job(job));
             case TicketTransfer transfer -> chain.pipeInput(AvroEvents.chainKey(transfer),
                     AvroEvents.transfer(transfer));
             case NewRound round -> chain.pipeInput(AvroEvents.chainKey(round), AvroEvents.newRound(round));

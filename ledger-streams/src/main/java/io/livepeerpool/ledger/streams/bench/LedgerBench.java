@@ -11,6 +11,7 @@ import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.livepeerpool.schemas.topics.JobKeys;
 import io.livepeerpool.schemas.serde.AvroSerde;
 import io.livepeerpool.schemas.topics.TopicSpec;
 import java.math.BigDecimal;
@@ -96,7 +97,7 @@ public final class LedgerBench {
 
     /**
      * @param passThroughJobsPerSecond baseline: the jobs through a pass-through topology
-     * @param ledgerJobsPerSecond      the jobs through the ledger topology (rekey, dedupe, weights)
+     * @param ledgerJobsPerSecond      the jobs through the ledger topology (dedupe and subtotals, one stage)
      * @param throughputRatio          ledger / baseline
      * @param settlementLatencyMs      from writing the NewRound to reading its Settlement
      */
@@ -158,8 +159,8 @@ public final class LedgerBench {
             for (int i = 0; i < options.jobs(); i++) {
                 String transcoder = transcoder(i % options.transcoders());
                 // a typical job: 2 s, 240p/360p/720p at 30 fps
-                jobs.send(new ProducerRecord<>(topics.jobs().name(), transcoder, new TranscoderJob("bench-" + i,
-                        ORCHESTRATOR, "bench", receivedAt, "job-" + i, transcoder, 75_254_400L, 2_000L, 3, 1L,
+                jobs.send(new ProducerRecord<>(topics.jobs().name(), JobKeys.of(ORCHESTRATOR, "job-" + i),
+                        new TranscoderJob("bench-" + i, ORCHESTRATOR, "bench", receivedAt, "job-" + i, transcoder, 75_254_400L, 2_000L, 3, 1L,
                         BigDecimal.ZERO)));
             }
             jobs.flush();
@@ -196,7 +197,7 @@ public final class LedgerBench {
                 LedgerPolicy.DEFAULT);
         try (LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
              CatchUp catchUp = new CatchUp(bootstrapServers, applicationId, List.of(topics.jobs().name(),
-                     topics.chainEvents().name(), topics.jobDedupe().name(), topics.jobWeights().name()));
+                     topics.chainEvents().name()));
              KafkaConsumer<String, Settlement> settlements = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
