@@ -42,8 +42,8 @@ final class RedeemerCommand implements Callable<Integer> {
         for (ConfigKey<?> key : OpsOptions.KEYS) {
             keys.putIfAbsent(key.name(), key);
         }
-        // one source checked once against both key sets, so each part may load just its own keys
-        ConfigSource source = config.source().checkedAgainst(new ArrayList<>(keys.values()));
+        // one source checked once against every pool key (ConfigOptions), so each part may load just its own keys
+        ConfigSource source = config.source();
         var loaded = Config.load(source, new ArrayList<>(keys.values()));
         config.log("redeemer", loaded);
         RedeemerConfig.settings(loaded);

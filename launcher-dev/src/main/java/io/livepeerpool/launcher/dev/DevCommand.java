@@ -29,7 +29,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,10 @@ public final class DevCommand implements Callable<Integer> {
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"),
                     chain.accounts().orchestrator().address().hex());
             // One source for every service: every key checked once against all of theirs (an unknown --set refused)
-            ConfigSource source = ConfigSource.of(serviceSettings(infra, chain, dir)).withOverrides(overrides)
-                    .checkedAgainst(allKeys());
+            Map<String, String> settings = new LinkedHashMap<>(serviceSettings(infra, chain, dir));
+            settings.putAll(overrides);
+            ConfigSource source = ConfigSource.of(settings).checkedAgainst(allKeys());
+            PoolProperties.write(dir, settings);
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
@@ -124,15 +125,7 @@ public final class DevCommand implements Callable<Integer> {
 
     /** Every key of the services {@code pool dev} runs. */
     static List<ConfigKey<?>> allKeys() {
-        Set<ConfigKey<?>> keys = new LinkedHashSet<>();
-        keys.addAll(ProjectorConfig.KEYS);
-        keys.addAll(LedgerConfig.KEYS);
-        keys.addAll(ChainWatcherConfig.keys());
-        keys.addAll(GatewayConfig.keys());
-        keys.addAll(RedeemerConfig.keys());
-        keys.addAll(GrpcRedeemerConfig.KEYS);
-        keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
-        return List.copyOf(keys);
+        return io.livepeerpool.launcher.PoolKeys.all();
     }
 
     /** Stops a running {@code pool dev} as SIGTERM would (for tests that run it in-process). */
