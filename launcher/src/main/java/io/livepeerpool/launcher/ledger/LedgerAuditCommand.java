@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code pool ledger audit}: export, replay, compare with what the ledger published. Exit 0 when every settlement,
@@ -30,6 +32,9 @@ public final class LedgerAuditCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--keep", paramLabel = "DIR", description = "Keep the export and the replay's output in DIR "
             + "(ledger-export.jsonl, ledger-replay.jsonl).")
     Path keep;
@@ -41,10 +46,12 @@ public final class LedgerAuditCommand implements Callable<Integer> {
         try (SchemaRegistryClient registry = SchemaRegistryClient.connect(ledger.schemaRegistryUrl())) {
             LedgerAudit.Result result = new LedgerAudit(new TopicReader(ledger.bootstrapServers(), registry),
                     LedgerTopics.catalogue(), ledger.policy()).run(workDir);
-            System.out.println(result.line());
+            spec.commandLine().getOut().println(result.line());
+            spec.commandLine().getOut().flush();
             return result.equal() ? 0 : DIFFERENCE;
         } catch (ExportException | ReplayInputException e) {
-            System.out.println("audit: difference: the topics do not replay: " + e.getMessage());
+            spec.commandLine().getOut().println("audit: difference: the topics do not replay: " + e.getMessage());
+            spec.commandLine().getOut().flush();
             return DIFFERENCE;
         } finally {
             if (keep == null) {

@@ -64,7 +64,8 @@ public final class LedgerAudit {
                 replay = ReplayOutput.read(in);
             }
             Optional<String> difference = published.problems().stream().findFirst()
-                    .or(() -> AuditComparison.firstDifference(rounds, replay));
+                    .or(() -> AuditComparison.firstDifference(rounds, replay))
+                    .or(() -> published.inlineProblems().stream().findFirst());
             return new Result(rounds.size(), published.allocationCount(), published.payoutCount(), difference);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

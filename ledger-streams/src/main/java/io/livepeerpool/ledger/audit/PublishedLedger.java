@@ -19,12 +19,14 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * What the ledger published, read {@code read_committed} from offset 0 to the ends taken at the start: settlements,
  * allocations and payout requests assembled per round. What cannot be assembled (a second allocation for the same
- * round and transcoder, an allocation of a round never settled, inline lines that disagree with the allocations
- * topic) is a {@link #problems() problem}, reported in the order found.
+ * round and transcoder, an allocation of a round never settled) is a {@link #problems() problem}; a Settlement whose
+ * own lines or count disagree with the allocations topic is an {@link #inlineProblems() inline problem} (checked
+ * after the comparison with the replay, which names a changed line more precisely).
  */
 public final class PublishedLedger {
     private final List<AuditedRound> rounds = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> inlineProblems = new ArrayList<>();
     private long allocations;
     private long payouts;
 
@@ -86,7 +88,7 @@ public final class PublishedLedger {
     private void checkInline(Settlement s, List<AuditedRound.Line> fromTopic) {
         int count = s.getAllocationCount() != null ? s.getAllocationCount() : s.getAllocations().size();
         if (count != fromTopic.size()) {
-            problems.add("round " + s.getRound() + ": the settlement counts " + count + " allocations, the "
+            inlineProblems.add("round " + s.getRound() + ": the settlement counts " + count + " allocations, the "
                     + "allocations topic holds " + fromTopic.size());
             return;
         }
@@ -96,7 +98,7 @@ public final class PublishedLedger {
             AuditedRound.Line b = fromTopic.get(i);
             if (!a.getTranscoder().equals(b.transcoder()) || !wei(a.getWeight(), "weight").equals(b.weight())
                     || !wei(a.getAmount(), "amount").equals(b.amount())) {
-                problems.add("round " + s.getRound() + ": the settlement's line for " + a.getTranscoder()
+                inlineProblems.add("round " + s.getRound() + ": the settlement's line for " + a.getTranscoder()
                         + " differs from the allocations topic's line for " + b.transcoder());
                 return;
             }
@@ -109,6 +111,10 @@ public final class PublishedLedger {
 
     public List<String> problems() {
         return problems;
+    }
+
+    public List<String> inlineProblems() {
+        return inlineProblems;
     }
 
     public long allocationCount() {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,6 +40,7 @@ public final class LedgerService implements Service {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
     static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
 
     private final LedgerConfig config;
     private final LedgerTopics topics;
@@ -189,6 +191,12 @@ public final class LedgerService implements Service {
         // Static membership: a restart inside the session timeout takes its partitions back without a rebalance, and
         // close(leaveGroup) can remove the member at once. One id per instance: instances differ by state directory.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
+        // A settlement is one transaction: the Settlement, one Allocation per transcoder and its balance, the payout
+        // requests. At 100,000 transcoders on a loaded machine that outlasts Kafka Streams' 10 s default, the broker
+        // aborts it and the ledger retries the same settlement for ever (LedgerScaleTest). The cost of a longer bound:
+        // a crashed instance's open transaction holds read_committed readers back until it expires.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) TRANSACTION_TIMEOUT.toMillis());
         props.putAll(streamsOverrides);
         return props;
     }

@@ -51,7 +51,9 @@ class LedgerCrashRecoveryTest {
     /** Detect the killed instance within seconds (the broker's minimum session timeout is 6 s). */
     static final Map<String, Object> STREAMS_OVERRIDES = Map.of(
             StreamsConfig.consumerPrefix("session.timeout.ms"), 6_000,
-            StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_500);
+            StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_500,
+            // the killed instance's open transaction is aborted within 10 s (the service's 60 s is for huge rounds)
+            StreamsConfig.producerPrefix("transaction.timeout.ms"), 10_000);
     static final int KILL_IN_ROUND = 1;
     static final int RESTART_AFTER_ROUND = 3;
 

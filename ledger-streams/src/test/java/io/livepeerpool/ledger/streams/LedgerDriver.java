@@ -22,7 +22,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The ledger topology in a {@link TopologyTestDriver}: every topic has one partition there, so the job-weights
+ * The ledger topology in a {@link TopologyTestDriver}: every topic has one partition there, so the jobs
  * partition count is 1 unless a test feeds the barrier directly ({@link #barrier}).
  */
 final class LedgerDriver implements AutoCloseable {
@@ -35,6 +35,7 @@ final class LedgerDriver implements AutoCloseable {
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Settlement> settlements;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.Allocation> allocations;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.PayoutRequest> payouts;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.EpochBoundary> boundaries;
 
     LedgerDriver(LedgerPolicy policy) {
         this(policy, 1);
@@ -67,6 +68,8 @@ final class LedgerDriver implements AutoCloseable {
                 serdes.allocations().deserializer());
         payouts = driver.createOutputTopic(topics.payoutRequests().name(), keys.deserializer(),
                 serdes.payoutRequests().deserializer());
+        boundaries = driver.createOutputTopic(topics.epochBoundaries().name(), keys.deserializer(),
+                serdes.epochBoundaries().deserializer());
     }
 
     void pipe(LedgerEvent event) {
@@ -93,6 +96,11 @@ final class LedgerDriver implements AutoCloseable {
 
     List<Outputs.PayoutLine> payouts() {
         return payouts.readValuesToList().stream().map(Outputs.PayoutLine::of).toList();
+    }
+
+    /** Epoch boundaries (key and value) written since the last call. */
+    List<org.apache.kafka.streams.test.TestRecord<String, io.livepeerpool.schemas.avro.EpochBoundary>> boundaries() {
+        return boundaries.readRecordsToList();
     }
 
     @Override

@@ -101,7 +101,7 @@ public final class Topics {
 
     /**
      * Internal to ledger-streams: the settlement barrier, keyed "pool": the revenue closed at each NewRound and the
-     * weight subtotals of every job-weights partition. One partition (a single key would use one anyway).
+     * weight subtotals of every jobs partition. One partition (a single key would use one anyway).
      */
     public static final TopicSpec<LedgerBarrierEvent> LEDGER_BARRIER = new TopicSpec<>(
             "pool.ledger-barrier", "\"pool\"", LedgerBarrierEvent.class, LedgerBarrierEvent.getClassSchema(), 1,

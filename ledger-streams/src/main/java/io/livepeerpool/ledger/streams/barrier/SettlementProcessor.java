@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The settlement barrier (one partition, one key): keeps what arrives for each epoch, the revenue closed at its
- * NewRound and the subtotals of every job-weights partition, in whatever order they come; once the next epoch to
+ * NewRound and the subtotals of every jobs partition, in whatever order they come; once the next epoch to
  * settle has all of them, settles it with the pure {@link Settlement#settle}, credits {@link Balances}, and emits
  * the Settlement, one Allocation per transcoder and the PayoutRequests, all in the transaction of the record that
  * completed the epoch. Epochs settle strictly in order; carried revenue and weights stay in the stores.
@@ -186,7 +186,7 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
             throw new IllegalStateException(Where.of(context()) + ": subtotals of epoch " + part.getEpoch()
                     + " from partition " + part.getPartition() + " of " + part.getPartitionCount() + ", chunk "
                     + part.getChunk() + " of " + part.getChunkCount() + "; the ledger runs with " + weightPartitions
-                    + " job-weights partitions");
+                    + " jobs partitions");
         }
     }
 

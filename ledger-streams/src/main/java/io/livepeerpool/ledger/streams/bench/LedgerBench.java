@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Baseline: a pass-through topology (the jobs topic to another topic, same Avro serdes, exactly_once_v2) reads
  *       the backlog; jobs/s from RUNNING until its committed offsets reach the end.</li>
  *   <li>Ledger: {@link LedgerService} reads the same backlog; jobs/s from RUNNING until every stage has consumed it
- *       ({@link CatchUp}: jobs, job-dedupe, job-weights).</li>
+ *       ({@link CatchUp}: jobs, chain events; the jobs are counted in one stage).</li>
  *   <li>Settlement latency: with every job weighed, writes the NewRound and times until the Settlement (one
  *       allocation per transcoder) can be read, read_committed.</li>
  * </ol>
