@@ -6,16 +6,15 @@ import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.streams.LedgerConfig;
 import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.ledger.streams.LedgerTopics;
-import io.livepeerpool.ledger.streams.bench.CatchUp;
 import io.livepeerpool.ledger.streams.records.LedgerRecords;
 import io.livepeerpool.platform.files.Directories;
-import io.livepeerpool.schemas.avro.ChainEvent;
-import io.livepeerpool.schemas.avro.NewRoundEvent;
+import io.livepeerpool.ledger.streams.jobs.EpochCloseProcessor;
+import io.livepeerpool.schemas.avro.EpochSubtotals;
+import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
+import io.livepeerpool.schemas.avro.RevenueClosed;
 import io.livepeerpool.schemas.avro.Settlement;
-import io.livepeerpool.schemas.avro.TranscoderJob;
-import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
+import io.livepeerpool.schemas.avro.TranscoderWeight;
 import io.livepeerpool.schemas.serde.AvroSerde;
-import io.livepeerpool.schemas.topics.JobKeys;
 import io.livepeerpool.schemas.topics.TopicSpec;
 import io.livepeerpool.schemas.topics.Topics;
 import java.math.BigDecimal;
@@ -25,7 +24,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,15 +39,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A settlement over 100,000 transcoders on the real broker (one job each, synthetic): every record stays below the
- * topics' 1 MB limit (the Settlement carries its count, not its lines), and the projector lands the settlement and
- * every allocation. No payouts (a threshold above any share), to keep it light.
+ * A settlement over 100,000 transcoders by the ledger on the real broker (synthetic weights fed to its barrier, as the
+ * jobs partitions would send them): every record stays below the topics' 1 MB limit (the Settlement carries its
+ * count, not its lines), and the projector lands the settlement and every allocation. No payouts (a threshold above
+ * any share), to keep it light.
  */
 class LedgerScaleTest {
     static final int TRANSCODERS = 100_000;
-    static final Duration AWAIT = Duration.ofMinutes(4);
-    static final String ORCHESTRATOR = "0x1111111111111111111111111111111111111111";
-
+    static final Duration AWAIT = Duration.ofMinutes(6);
+    
     @Test
     void aSettlementOverOneHundredThousandTranscodersSettlesAndIsProjected() throws Exception {
         try (ProjectorTestKit kit = new ProjectorTestKit()) {
@@ -63,21 +62,9 @@ class LedgerScaleTest {
             String app = "ledger-scale-" + kit.id;
             LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.payoutThresholdWei", "1" + "0".repeat(30)));
             try (LedgerService ledger = LedgerService.create(new LedgerConfig(kit.devstack.bootstrapServers(),
-                    kit.devstack.schemaRegistryUrl(), app, state, 1, policy), topics, Map.of(), null);
-                 CatchUp catchUp = new CatchUp(kit.devstack.bootstrapServers(), app, List.of(topics.jobs().name(),
-                         topics.chainEvents().name()));
-                 KafkaProducer<String, ChainEvent> chain = producer(kit, AvroSerde.forClass(ChainEvent.class,
-                         kit.registry))) {
+                    kit.devstack.schemaRegistryUrl(), app, state, 1, policy), topics, Map.of(), null)) {
                 ledger.start();
-                writeJobs(kit, topics);
-                chain.send(new ProducerRecord<>(topics.chainEvents().name(), "s", new ChainEvent(1L,
-                        ProjectorTestKit.hash(1), ProjectorTestKit.hash(2), 0, "0x" + "c".repeat(40),
-                        new WinningTicketTransferEvent("0x" + "5".repeat(40), ORCHESTRATOR,
-                                new BigDecimal("1000000000000000000000"), BigDecimal.ZERO)))).get();
-                catchUp.await(AWAIT, ledger::healthy);
-                chain.send(new ProducerRecord<>(topics.chainEvents().name(), "7", new ChainEvent(2L,
-                        ProjectorTestKit.hash(3), ProjectorTestKit.hash(4), 0, "0x" + "c".repeat(40),
-                        new NewRoundEvent(7L, ProjectorTestKit.hash(3), null)))).get();
+                writeSyntheticEpoch(kit, topics);
 
                 Settlement settlement = awaitSettlement(kit, topics.settlements());
                 assertThat(settlement.getRound()).isEqualTo(7);
@@ -114,19 +101,33 @@ class LedgerScaleTest {
         }
     }
 
-    /** One job per transcoder, keyed as the gateway keys them. */
-    private static void writeJobs(ProjectorTestKit kit, LedgerTopics topics) throws Exception {
-        Instant now = Instant.now();
-        try (KafkaProducer<String, TranscoderJob> jobs = producer(kit, AvroSerde.forTopic(topics.jobs(),
+    /**
+     * Epoch 1 as the jobs partitions and the chain processor hand it to the barrier: each jobs partition's subtotals
+     * (a third of the transcoders each, in chunks of 2,000 as {@code EpochCloseProcessor} sends them) and the revenue
+     * closed at NewRound 7. Synthetic weights, so that the test spends its time on the settlement, not on jobs.
+     */
+    private static void writeSyntheticEpoch(ProjectorTestKit kit, LedgerTopics topics) throws Exception {
+        int partitions = topics.jobs().partitions();
+        try (KafkaProducer<String, LedgerBarrierEvent> barrier = producer(kit, AvroSerde.forTopic(topics.barrier(),
                 kit.registry))) {
-            for (int i = 0; i < TRANSCODERS; i++) {
-                String transcoder = String.format("0x%040x", 0x10_0000 + i);
-                String jobId = "scale-" + i;
-                jobs.send(new ProducerRecord<>(topics.jobs().name(), JobKeys.of(ORCHESTRATOR, jobId),
-                        new TranscoderJob("req-" + i, ORCHESTRATOR, "k", now, jobId, transcoder,
-                                1_000L + i % 1_000, 2_000L, 3, 1L, BigDecimal.ZERO)));
+            for (int p = 0; p < partitions; p++) {
+                List<TranscoderWeight> lines = new ArrayList<>();
+                for (int i = p; i < TRANSCODERS; i += partitions) {
+                    lines.add(new TranscoderWeight(String.format("0x%040x", 0x10_0000 + i),
+                            new BigDecimal(1_000 + i % 1_000)));
+                }
+                lines.sort(java.util.Comparator.comparing(TranscoderWeight::getTranscoder));
+                int chunkCount = (lines.size() + EpochCloseProcessor.CHUNK_LINES_MAX - 1)
+                        / EpochCloseProcessor.CHUNK_LINES_MAX;
+                for (int c = 0; c < chunkCount; c++) {
+                    List<TranscoderWeight> chunk = lines.subList(c * EpochCloseProcessor.CHUNK_LINES_MAX,
+                            Math.min(lines.size(), (c + 1) * EpochCloseProcessor.CHUNK_LINES_MAX));
+                    barrier.send(new ProducerRecord<>(topics.barrier().name(), "pool", new LedgerBarrierEvent(
+                            new EpochSubtotals(1L, 7L, p, partitions, c, chunkCount, new ArrayList<>(chunk)))));
+                }
             }
-            jobs.flush();
+            barrier.send(new ProducerRecord<>(topics.barrier().name(), "pool", new LedgerBarrierEvent(
+                    new RevenueClosed(1L, 7L, new BigDecimal("1000000000000000000000"))))).get();
         }
     }
 
