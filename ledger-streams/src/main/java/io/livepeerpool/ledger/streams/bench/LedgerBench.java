@@ -218,7 +218,8 @@ public final class LedgerBench {
             Settlement settlement = awaitSettlement(settlements, ledger::healthy);
             long latencyMs = elapsedMs(newRound);
             return new Result(options, baseline, jobsPerSecond, jobsPerSecond / baseline, latencyMs,
-                    settlement.getAllocations().size());
+                    settlement.getAllocationCount() != null
+                            ? settlement.getAllocationCount() : settlement.getAllocations().size());
         }
     }
 
