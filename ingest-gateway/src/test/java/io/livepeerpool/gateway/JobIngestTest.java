@@ -8,6 +8,7 @@ import io.livepeerpool.gateway.http.RequestBody;
 import io.livepeerpool.platform.json.Json;
 import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.schemas.avro.TranscoderJob;
+import io.livepeerpool.schemas.topics.JobKeys;
 import io.livepeerpool.schemas.topics.Topics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,10 @@ class JobIngestTest {
         List<ConsumerRecord<String, TranscoderJob>> records = jobs.sinceMark();
         assertThat(records).hasSize(1);
         ConsumerRecord<String, TranscoderJob> record = records.get(0);
-        assertThat(record.key()).isEqualTo(transcoder.hex());
+        // keyed by the job's idempotency key, so every copy of it lands on one partition (the ledger dedupes there)
+        assertThat(record.key()).isEqualTo(TestGateway.ORCH_A.hex() + "|seg-1");
+        assertThat(record.partition()).isEqualTo(JobKeys.partitionOf(TestGateway.ORCH_A.hex(), "seg-1",
+                Topics.TRANSCODER_JOBS.partitions()));
         TranscoderJob value = record.value();
         assertThat(value.getJobId()).isEqualTo("seg-1");
         assertThat(value.getTranscoder()).isEqualTo(transcoder.hex());
@@ -137,7 +141,11 @@ class JobIngestTest {
         List<ConsumerRecord<String, TranscoderJob>> records = jobs.await(r -> true, 50, Duration.ofSeconds(10));
         assertThat(records).hasSize(50);
         assertThat(records).extracting(r -> r.value().getRequestId()).containsOnly(records.get(0).value().getRequestId());
-        assertThat(records).filteredOn(r -> r.key().equals(transcoder.hex())).hasSize(25);
+        assertThat(records).filteredOn(r -> r.value().getTranscoder().equals(transcoder.hex())).hasSize(25);
+        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getOrchestrator() + "|"
+                + r.value().getJobId()));
+        // the batch spans partitions and is still one transaction (read_committed saw all 50 at once)
+        assertThat(records).extracting(ConsumerRecord::partition).hasSizeGreaterThan(1);
     }
 
     @Test

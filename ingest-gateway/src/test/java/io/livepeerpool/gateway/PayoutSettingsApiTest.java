@@ -1,5 +1,6 @@
 package io.livepeerpool.gateway;
 
+import io.livepeerpool.schemas.topics.JobKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -222,8 +223,8 @@ class PayoutSettingsApiTest {
         try (SchemaRegistryClient registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
              LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
              CatchUp catchUp = new CatchUp(devstack.bootstrapServers(), applicationId, List.of(topics.jobs().name(),
-                     topics.chainEvents().name(), topics.payoutSettings().name(), topics.jobDedupe().name(),
-                     topics.jobWeights().name(), topics.barrier().name()));
+                     topics.chainEvents().name(), topics.payoutSettings().name(), topics.epochMarkers().name(),
+                     topics.barrier().name()));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers(),
                      ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -232,7 +233,7 @@ class PayoutSettingsApiTest {
             Records send = new Records(producer, registry);
             send.put(topics.payoutSettings().name(), transcoder, accepted);
             for (int round = 1; round <= 2; round++) {
-                send.put(topics.jobs().name(), transcoder, new TranscoderJob("req-" + round, orchestrator, "key-1",
+                send.put(topics.jobs().name(), JobKeys.of(orchestrator, "job-" + round), new TranscoderJob("req-" + round, orchestrator, "key-1",
                         Instant.now(), "job-" + round, transcoder, 1_000L, 2_000L, 1, (long) round, BigDecimal.ZERO, null, null, null));
                 send.put(topics.chainEvents().name(), orchestrator, new ChainEvent((long) round, hash(round),
                         hash(100 + round), 0, orchestrator, new WinningTicketTransferEvent(orchestrator, orchestrator,

@@ -22,8 +22,13 @@ public final class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one configuration key (repeatable).")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /**
+     * The file, the environment and the overrides, checked once against every key of every pool service
+     * ({@link PoolKeys}): a key no service knows is refused here, naming it; a key of another service is left to it,
+     * so one file (e.g. {@code pool dev}'s {@code pool.properties}) serves every command.
+     */
     public ConfigSource source() {
-        return ConfigSource.fromSystem(file, overrides);
+        return ConfigSource.fromSystem(file, overrides).checkedAgainst(PoolKeys.all());
     }
 
     /** Loads and validates the service's keys, and logs the effective configuration with secrets masked. */

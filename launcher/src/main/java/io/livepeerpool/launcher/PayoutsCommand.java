@@ -49,7 +49,7 @@ final class PayoutsCommand implements Callable<Integer>, ServiceCommand {
     @Override
     public Integer call() throws Exception {
         List<ConfigKey<?>> keys = declaredKeys();
-        var loaded = Config.load(config.source().checkedAgainst(keys), keys);
+        var loaded = Config.load(config.source(), keys);
         config.log("payouts", loaded);
         PayoutConfig.settings(loaded);
         Address payoutWallet = Address.parse(PayoutConfig.credentials(loaded).getAddress());

@@ -48,8 +48,8 @@ final class RedeemerCommand implements Callable<Integer>, ServiceCommand {
     @Override
     public Integer call() throws Exception {
         List<ConfigKey<?>> keys = declaredKeys();
-        // one source checked once against both key sets, so each part may load just its own keys
-        ConfigSource source = config.source().checkedAgainst(keys);
+        // one source checked once against every pool key (ConfigOptions), so each part may load just its own keys
+        ConfigSource source = config.source();
         var loaded = Config.load(source, keys);
         config.log("redeemer", loaded);
         RedeemerConfig.settings(loaded);

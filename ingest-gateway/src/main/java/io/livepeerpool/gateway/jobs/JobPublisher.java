@@ -5,13 +5,16 @@ import io.livepeerpool.gateway.kafka.AckedProducer;
 import io.livepeerpool.gateway.kafka.RecordEncoder;
 import io.livepeerpool.gateway.kafka.TransactionalProducers;
 import io.livepeerpool.schemas.avro.TranscoderJob;
+import io.livepeerpool.schemas.topics.JobKeys;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes accepted jobs to the transcoder-jobs topic, keyed by the lowercase transcoder address, and returns only
- * once Kafka acknowledged them: a single job through the shared idempotent producer, a batch in one transaction.
+ * Writes accepted jobs to the transcoder-jobs topic, keyed by {@code orchestrator|jobId} ({@link JobKeys}: every copy
+ * of a job on one partition, where the ledger dedupes it in one stage), and returns only once Kafka acknowledged
+ * them: a single job through the shared idempotent producer, a batch in one transaction (its jobs span partitions;
+ * the transaction keeps it all or nothing).
  */
 public final class JobPublisher {
     private final AckedProducer single;
@@ -34,7 +37,7 @@ public final class JobPublisher {
     }
 
     private ProducerRecord<String, byte[]> record(SignedRequest request, JobDetails job) {
-        return encoder.record(job.transcoder().hex(), toAvro(request, job));
+        return encoder.record(JobKeys.of(request.key().orchestrator().hex(), job.jobId()), toAvro(request, job));
     }
 
     static TranscoderJob toAvro(SignedRequest request, JobDetails job) {

@@ -33,7 +33,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +109,9 @@ public final class DevCommand implements Callable<Integer> {
             settings.put("dashboard.services", "pool-dev=http://127.0.0.1:" + servicesOpsPort);
             // One source for every service: every key checked once against all of theirs (an unknown --set refused)
             ConfigSource source = ConfigSource.of(settings).withOverrides(overrides).checkedAgainst(allKeys());
+            Map<String, String> written = new LinkedHashMap<>(settings);
+            written.putAll(overrides);
+            PoolProperties.write(dir, written);
             var registry = Metrics.newRegistry();
             Projector projector = Projector.fromConfig(Config.load(source, ProjectorConfig.KEYS), registry);
             LedgerService ledger = LedgerService.fromConfig(Config.load(source, LedgerConfig.KEYS), registry);
@@ -162,18 +164,7 @@ public final class DevCommand implements Callable<Integer> {
 
     /** Every key of the services {@code pool dev} runs. */
     static List<ConfigKey<?>> allKeys() {
-        Set<ConfigKey<?>> keys = new LinkedHashSet<>();
-        keys.addAll(ProjectorConfig.KEYS);
-        keys.addAll(LedgerConfig.KEYS);
-        keys.addAll(ChainWatcherConfig.keys());
-        keys.addAll(GatewayConfig.keys());
-        keys.addAll(RedeemerConfig.keys());
-        keys.addAll(GrpcRedeemerConfig.KEYS);
-        keys.addAll(io.livepeerpool.ledger.streams.maxfloat.MaxFloatConfig.KEYS);
-        keys.addAll(io.livepeerpool.ledger.streams.performance.PerformanceConfig.KEYS);
-        keys.addAll(PayoutConfig.keys());
-        keys.addAll(FeeWithdrawalConfig.keys());
-        return List.copyOf(keys);
+        return io.livepeerpool.launcher.PoolKeys.all();
     }
 
     /** Stops a running {@code pool dev} as SIGTERM would (for tests that run it in-process). */

@@ -168,11 +168,53 @@ class PoolDevEndToEndTest {
 
             // What a member sees: the dashboard in a real browser renders the pool and A's page with this data.
             DashboardBrowser.check(c.gatewayUrl(), A);
+            // The auditor's view of this live pool, with the file pool dev wrote for every pool command: the export
+            // of the retained topics replays to exactly what the ledger published.
+            Path properties = dir.resolve("pool.properties");
+            assertThat(properties).exists();
+            Audit audit = audit(properties);
+            assertThat(audit.exitCode()).as(audit.out()).isZero();
+            assertThat(audit.out()).matches("(?s)audit: [1-9][0-9]* settlements, [1-9][0-9]* allocations, "
+                    + "[1-9][0-9]* payout requests, all equal\\s*");
+            // One forged allocation (a second record for B in the settled round) is named, exit 1.
+            forgeAllocation(c, round, B);
+            Audit tampered = audit(properties);
+            assertThat(tampered.exitCode()).as(tampered.out()).isEqualTo(1);
+            assertThat(tampered.out()).contains("audit: difference: round " + round + ": allocation of " + B
+                    + " published twice");
         } finally {
             dev.stop();
             running.join(60_000);
         }
         assertThat(running.isAlive()).isFalse();
+    }
+
+    private record Audit(int exitCode, String out) {
+    }
+
+    /** {@code pool ledger audit --config FILE}, the production command, in this JVM. */
+    private static Audit audit(Path properties) {
+        picocli.CommandLine cli = PoolDev.commandLine();
+        java.io.StringWriter out = new java.io.StringWriter();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        int code = cli.execute("ledger", "audit", "--config", properties.toString());
+        return new Audit(code, out.toString());
+    }
+
+    private static void forgeAllocation(DevCredentials c, long round, String transcoder) throws Exception {
+        try (io.livepeerpool.schemas.registry.SchemaRegistryClient registry =
+                     io.livepeerpool.schemas.registry.SchemaRegistryClient.connect(c.schemaRegistryUrl());
+             org.apache.kafka.clients.producer.KafkaProducer<String, io.livepeerpool.schemas.avro.Allocation> out =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+                             org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                             c.kafkaBootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
+                             io.livepeerpool.schemas.serde.AvroSerde.forTopic(
+                                     io.livepeerpool.schemas.topics.Topics.LEDGER_ALLOCATIONS, registry).serializer())) {
+            out.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    io.livepeerpool.schemas.topics.Topics.LEDGER_ALLOCATIONS.name(), transcoder,
+                    new io.livepeerpool.schemas.avro.Allocation(round, transcoder, new java.math.BigDecimal(1),
+                            new java.math.BigDecimal("316666666666666668"), java.math.BigDecimal.ZERO))).get();
+        }
     }
 
     private static long currentRound(DevCredentials c) {

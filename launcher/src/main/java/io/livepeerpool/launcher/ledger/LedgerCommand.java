@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = {"Run the ledger (Kafka Streams, exactly-once): weights, settlement, balances, payout requests.",
             "Start more instances with the same ledger.applicationId to scale out."},
-        subcommands = {LedgerReplayCommand.class})
+        subcommands = {LedgerReplayCommand.class, LedgerExportCommand.class, LedgerAuditCommand.class})
 public final class LedgerCommand implements Callable<Integer>, ServiceCommand {
 
     @Mixin

@@ -36,7 +36,8 @@ public final class SettlementRows implements RowMapper<Settlement> {
         statement.setBigDecimal(4, Uint256.wholeWei(settlement.getPoolFee(), "poolFee"));
         statement.setBigDecimal(5, Uint256.wholeWei(settlement.getDistributed(), "distributed"));
         statement.setBigDecimal(6, Uint256.wholeWei(settlement.getCarriedRevenue(), "carriedRevenue"));
-        statement.setInt(7, settlement.getAllocations().size());
+        statement.setInt(7, settlement.getAllocationCount() != null ? settlement.getAllocationCount()
+                : settlement.getAllocations().size());
         statement.setObject(8, origin.timestamp(), Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setInt(9, origin.partition());
         statement.setLong(10, origin.offset());

@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.EpochSubtotals;
 import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
@@ -38,7 +39,9 @@ public record LedgerSerdes(
         Serde<Payout> payouts,
         Serde<PayoutSettings> payoutSettings,
         Serde<MemberAccountChange> accountChanges,
-        Serde<JobRefusal> jobRefusals) {
+        Serde<JobRefusal> jobRefusals,
+
+        Serde<EpochBoundary> epochBoundaries) {
 
     /** Serdes over {@code registry}, which the caller keeps and closes. */
     public static LedgerSerdes avro(SchemaRegistryClient registry) {
@@ -57,6 +60,8 @@ public record LedgerSerdes(
                 AvroSerde.forClass(Payout.class, registry),
                 AvroSerde.forClass(PayoutSettings.class, registry),
                 AvroSerde.forClass(MemberAccountChange.class, registry),
-                AvroSerde.forClass(JobRefusal.class, registry));
+                AvroSerde.forClass(JobRefusal.class, registry),
+
+                AvroSerde.forClass(EpochBoundary.class, registry));
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code pool ledger}: runs {@link LedgerTopology} with exactly_once_v2. Start checks that the ledger's topics exist
- * (creating them is the deployment's job; Kafka Streams creates only its changelogs) and reads the job-weights
- * partition count the barrier waits for. A failed stream thread stops the whole client: the ledger never skips a
+ * (creating them is the deployment's job; Kafka Streams creates only its changelogs) and reads the jobs topic's
+ * partition count, the number of subtotals the barrier waits for. A failed stream thread stops the whole client: the ledger never skips a
  * money event, it stops and says why (health turns DOWN), and a restart resumes from the last commit.
  */
 public final class LedgerService implements Service {
@@ -39,6 +40,7 @@ public final class LedgerService implements Service {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
     static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
 
     private final LedgerConfig config;
     private final LedgerTopics topics;
@@ -102,7 +104,7 @@ public final class LedgerService implements Service {
 
     private void startStreams() {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
-        LedgerTopics actual = topics.withWeightPartitions(checkTopics());
+        LedgerTopics actual = topics.withJobPartitions(checkTopics());
         registry = SchemaRegistryClient.connect(config.schemaRegistryUrl());
         KafkaStreams kafkaStreams = new KafkaStreams(
                 LedgerTopology.build(actual, config.policy(), LedgerSerdes.avro(registry)), properties());
@@ -189,6 +191,12 @@ public final class LedgerService implements Service {
         // Static membership: a restart inside the session timeout takes its partitions back without a rebalance, and
         // close(leaveGroup) can remove the member at once. One id per instance: instances differ by state directory.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId());
+        // A settlement is one transaction: the Settlement, one Allocation per transcoder and its balance, the payout
+        // requests. At 100,000 transcoders on a loaded machine that outlasts Kafka Streams' 10 s default, the broker
+        // aborts it and the ledger retries the same settlement for ever (LedgerScaleTest). The cost of a longer bound:
+        // a crashed instance's open transaction holds read_committed readers back until it expires.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) TRANSACTION_TIMEOUT.toMillis());
         props.putAll(streamsOverrides);
         return props;
     }
@@ -207,7 +215,7 @@ public final class LedgerService implements Service {
     }
 
     /**
-     * Every problem with the topics at once; returns the job-weights partition count. Chain events must have one
+     * Every problem with the topics at once; returns the jobs topic's partition count. Chain events must have one
      * partition: the order of transfers and NewRounds is what attributes revenue to rounds.
      */
     private int checkTopics() {
@@ -239,10 +247,17 @@ public final class LedgerService implements Service {
                         : "read by the one settlement task that holds the balances") + ")");
             }
         }
+        TopicDescription jobs = found.get(topics.jobs().name());
+        TopicDescription markers = found.get(topics.epochMarkers().name());
+        if (jobs != null && markers != null && jobs.partitions().size() != markers.partitions().size()) {
+            problems.add(topics.epochMarkers().name() + ": has " + markers.partitions().size() + " partitions, the "
+                    + "ledger needs as many as " + topics.jobs().name() + " (" + jobs.partitions().size()
+                    + "): partition p closes the epoch of jobs partition p");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the ledger cannot start: " + String.join("; ", problems));
         }
-        return found.get(topics.jobWeights().name()).partitions().size();
+        return jobs.partitions().size();
     }
 
     private static String oneLine(Throwable e) {

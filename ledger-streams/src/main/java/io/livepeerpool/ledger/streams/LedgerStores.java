@@ -15,19 +15,27 @@ import org.apache.kafka.streams.state.Stores;
  * committed together. String keys throughout.
  */
 public final class LedgerStores {
-    // jobs: dedupe (per job-dedupe partition)
+    // jobs (per partition of the jobs topic, keyed orchestrator|jobId)
     /** {@code orchestrator|jobId} -> the highest roundJob of its copies taken inside the window. */
     public static final String JOB_IDS = "ledger-job-ids";
     /** {@code <roundJob>|orchestrator|jobId} -> roundJob: the purge index of the round window. */
     public static final String JOB_ID_ROUNDS = "ledger-job-id-rounds";
-    /** {@link #EPOCH} -> the epoch this job-dedupe partition is in; {@link #ROUND} -> R, its last marker's round. */
-    public static final String JOB_DEDUPE_EPOCH = "ledger-job-dedupe-epoch";
-
-    // jobs: weights (per job-weights partition)
     /** transcoder -> weight in the open epoch: this partition's {@code WeightSubtotals}, one entry per transcoder. */
     public static final String EPOCH_WEIGHTS = "ledger-epoch-weights";
-    /** {@link #EPOCH} -> the last epoch this job-weights partition closed. */
-    public static final String WEIGHTS_EPOCH = "ledger-weights-epoch";
+    /** {@link #EPOCH} -> the epoch this jobs partition is in (the number of markers it has closed). */
+    public static final String JOBS_EPOCH = "ledger-jobs-epoch";
+    /**
+     * {@link #POSITION} -> the offset after the last job record processed in this partition: where the next epoch
+     * begins if the marker comes now ({@code EpochBoundary.jobsOffset}).
+     */
+    public static final String JOBS_POSITION = "ledger-jobs-position";
+
+    // settlement task: payout outcomes and payout settings
+    /**
+     * {@code BoundarySource.text()} of payouts and payoutSettings -> the offset after the last record of that topic
+     * the settlement task applied: recorded as an epoch boundary at each settlement.
+     */
+    public static final String MEMBER_POSITIONS = "ledger-member-positions";
 
     // chain events (single partition)
     /** {@link #POOL} -> {@code LedgerChainState}: epoch, last round accepted, pending revenue. */
@@ -65,6 +73,8 @@ public final class LedgerStores {
     public static final String EPOCH = "epoch";
     /** The key of R, the round of the last NewRound marker, in {@link #JOB_DEDUPE_EPOCH}. */
     public static final String ROUND = "round";
+    /** The key of {@link #JOBS_POSITION}. */
+    public static final String POSITION = "position";
 
     /**
      * RocksDB in production: a restart reads its own disk, not the whole changelog. In memory for the
@@ -87,6 +97,11 @@ public final class LedgerStores {
 
     static StoreBuilder<KeyValueStore<String, Long>> longs(Kind kind, String name) {
         return store(kind, name, Serdes.Long());
+    }
+
+    /** A long written for every record (a position): cached, so one changelog write per commit. */
+    static StoreBuilder<KeyValueStore<String, Long>> cachedLongs(Kind kind, String name) {
+        return store(kind, name, Serdes.Long()).withCachingEnabled();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.LedgerJobEvent;
@@ -18,14 +19,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The topics the ledger reads and writes, normally {@link #catalogue()}; tests and the bench use fresh copies
- * ({@link #withSuffix}). The partition count of {@link #jobWeights()} is the number of subtotals the settlement waits
- * for: the service sets it from the real topic at start ({@link #withWeightPartitions}).
+ * ({@link #withSuffix}). The partition count of {@link #jobs()} is the number of subtotals the settlement waits
+ * for: the service sets it from the real topic at start ({@link #withJobPartitions}); the markers topic has the same.
  */
 public record LedgerTopics(
         TopicSpec<TranscoderJob> jobs,
         TopicSpec<ChainEvent> chainEvents,
-        TopicSpec<LedgerJobEvent> jobDedupe,
-        TopicSpec<LedgerJobEvent> jobWeights,
+        TopicSpec<LedgerJobEvent> epochMarkers,
+        TopicSpec<EpochBoundary> epochBoundaries,
         TopicSpec<LedgerBarrierEvent> barrier,
         TopicSpec<Settlement> settlements,
         TopicSpec<Allocation> allocations,
@@ -36,41 +37,42 @@ public record LedgerTopics(
         TopicSpec<JobRefusal> jobRefusals) {
 
     public static LedgerTopics catalogue() {
-        return new LedgerTopics(Topics.TRANSCODER_JOBS, Topics.CHAIN_EVENTS, Topics.LEDGER_JOB_DEDUPE,
-                Topics.LEDGER_JOB_WEIGHTS, Topics.LEDGER_BARRIER, Topics.LEDGER_SETTLEMENTS,
+        return new LedgerTopics(Topics.TRANSCODER_JOBS, Topics.CHAIN_EVENTS, Topics.LEDGER_EPOCH_MARKERS,
+                Topics.LEDGER_EPOCH_BOUNDARIES, Topics.LEDGER_BARRIER, Topics.LEDGER_SETTLEMENTS,
                 Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS,
                 Topics.LEDGER_ACCOUNT_CHANGES, Topics.LEDGER_JOB_REFUSALS);
     }
 
     /** The same topics named {@code <name>.<suffix>}. */
     public LedgerTopics withSuffix(String suffix) {
-        return new LedgerTopics(renamed(jobs, suffix), renamed(chainEvents, suffix), renamed(jobDedupe, suffix),
-                renamed(jobWeights, suffix), renamed(barrier, suffix), renamed(settlements, suffix),
+        return new LedgerTopics(renamed(jobs, suffix), renamed(chainEvents, suffix), renamed(epochMarkers, suffix),
+                renamed(epochBoundaries, suffix), renamed(barrier, suffix), renamed(settlements, suffix),
                 renamed(allocations, suffix), renamed(payoutRequests, suffix), renamed(payouts, suffix),
                 renamed(payoutSettings, suffix), renamed(accountChanges, suffix), renamed(jobRefusals, suffix));
     }
 
     /**
-     * The same topics with {@code partitions} partitions for those keyed by transcoder or job (jobs, job-dedupe,
-     * job-weights, allocations, payout requests, account changes, job refusals); chain events, barrier, settlements,
+     * The same topics with {@code partitions} partitions for those keyed by job or transcoder (jobs, markers,
+     * allocations, payout requests, account changes, job refusals); chain events, boundaries, barrier, settlements,
      * payout outcomes and payout settings keep one.
      */
     public LedgerTopics withPartitions(int partitions) {
-        return new LedgerTopics(partitioned(jobs, partitions), chainEvents, partitioned(jobDedupe, partitions),
-                partitioned(jobWeights, partitions), barrier, settlements, partitioned(allocations, partitions),
+        return new LedgerTopics(partitioned(jobs, partitions), chainEvents, partitioned(epochMarkers, partitions),
+                epochBoundaries, barrier, settlements, partitioned(allocations, partitions),
                 partitioned(payoutRequests, partitions), payouts, payoutSettings,
                 partitioned(accountChanges, partitions), partitioned(jobRefusals, partitions));
     }
 
-    /** As these, with the job-weights topic's real partition count. */
-    public LedgerTopics withWeightPartitions(int partitions) {
-        return new LedgerTopics(jobs, chainEvents, jobDedupe, partitioned(jobWeights, partitions), barrier,
-                settlements, allocations, payoutRequests, payouts, payoutSettings, accountChanges, jobRefusals);
+    /** As these, with the jobs topic's real partition count (the markers topic must have the same). */
+    public LedgerTopics withJobPartitions(int partitions) {
+        return new LedgerTopics(partitioned(jobs, partitions), chainEvents, partitioned(epochMarkers, partitions),
+                epochBoundaries, barrier, settlements, allocations, payoutRequests, payouts, payoutSettings,
+                accountChanges, jobRefusals);
     }
 
     public List<TopicSpec<?>> all() {
-        return List.of(jobs, chainEvents, jobDedupe, jobWeights, barrier, settlements, allocations, payoutRequests,
-                payouts, payoutSettings, accountChanges, jobRefusals);
+        return List.of(jobs, chainEvents, epochMarkers, epochBoundaries, barrier, settlements, allocations,
+                payoutRequests, payouts, payoutSettings, accountChanges, jobRefusals);
     }
 
     /**
@@ -81,9 +83,9 @@ public record LedgerTopics(
         return List.of(chainEvents, barrier, payouts, payoutSettings);
     }
 
-    /** The ledger's own intermediate topics: written and read only by the ledger application. */
+    /** The ledger's own intermediate topics, purged once consumed: written and read only by the ledger application. */
     public List<TopicSpec<?>> internal() {
-        return List.of(jobDedupe, jobWeights, barrier);
+        return List.of(epochMarkers, barrier);
     }
 
     /** Definitions for creating every topic with its declared partitions. */

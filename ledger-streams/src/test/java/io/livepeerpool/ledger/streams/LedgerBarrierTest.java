@@ -23,7 +23,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The settlement barrier fed directly, as three job-weights partitions would feed it, in shuffled orders. */
+/** The settlement barrier fed directly, as three jobs partitions would feed it, in shuffled orders. */
 class LedgerBarrierTest {
     private static final SettlementLine EPOCH_1 = new SettlementLine(5, wei(1_000), wei(600), wei(100), wei(900),
             wei(0), List.of(new Line(T1, wei(100), wei(150)), new Line(T2, wei(200), wei(300)),
@@ -72,7 +72,7 @@ class LedgerBarrierTest {
             wrong.setPartitionCount(4);
 
             assertThatThrownBy(() -> ledger.barrier.pipeInput(LedgerStores.POOL, new LedgerBarrierEvent(wrong)))
-                    .hasStackTraceContaining("the ledger runs with 3 job-weights partitions");
+                    .hasStackTraceContaining("the ledger runs with 3 jobs partitions");
         }
     }
 

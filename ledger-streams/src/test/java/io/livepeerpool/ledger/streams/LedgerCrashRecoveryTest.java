@@ -51,7 +51,9 @@ class LedgerCrashRecoveryTest {
     /** Detect the killed instance within seconds (the broker's minimum session timeout is 6 s). */
     static final Map<String, Object> STREAMS_OVERRIDES = Map.of(
             StreamsConfig.consumerPrefix("session.timeout.ms"), 6_000,
-            StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_500);
+            StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1_500,
+            // the killed instance's open transaction is aborted within 10 s (the service's 60 s is for huge rounds)
+            StreamsConfig.producerPrefix("transaction.timeout.ms"), 10_000);
     static final int KILL_IN_ROUND = 1;
     static final int RESTART_AFTER_ROUND = 3;
 
@@ -70,7 +72,7 @@ class LedgerCrashRecoveryTest {
         try (SchemaRegistryClient registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
              LedgerService survivor = LedgerService.create(config, topics, STREAMS_OVERRIDES, null);
              CatchUp catchUp = new CatchUp(devstack.bootstrapServers(), applicationId, List.of(topics.jobs().name(),
-                     topics.chainEvents().name(), topics.jobDedupe().name(), topics.jobWeights().name(),
+                     topics.chainEvents().name(), topics.epochMarkers().name(),
                      topics.barrier().name()));
              KafkaProducer<String, io.livepeerpool.schemas.avro.TranscoderJob> jobs = producer(devstack,
                      AvroSerde.forClass(io.livepeerpool.schemas.avro.TranscoderJob.class, registry));
@@ -159,7 +161,7 @@ class LedgerCrashRecoveryTest {
     private static void send(KafkaProducer<String, io.livepeerpool.schemas.avro.TranscoderJob> producer,
                              LedgerTopics topics, List<TranscoderJob> jobs) {
         for (TranscoderJob job : jobs) {
-            producer.send(new ProducerRecord<>(topics.jobs().name(), job.transcoder(), AvroEvents.job(job)));
+            producer.send(new ProducerRecord<>(topics.jobs().name(), job.dedupeKey(), AvroEvents.job(job)));
         }
         producer.flush();
     }

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The ledger topology in a {@link TopologyTestDriver}: every topic has one partition there, so the job-weights
+ * The ledger topology in a {@link TopologyTestDriver}: every topic has one partition there, so the jobs
  * partition count is 1 unless a test feeds the barrier directly ({@link #barrier}).
  */
 final class LedgerDriver implements AutoCloseable {
@@ -43,13 +43,14 @@ final class LedgerDriver implements AutoCloseable {
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.PayoutRequest> payouts;
     private final TestOutputTopic<String, io.livepeerpool.schemas.avro.JobRefusal> refusals;
     private long updates;
+    private final TestOutputTopic<String, io.livepeerpool.schemas.avro.EpochBoundary> boundaries;
 
     LedgerDriver(LedgerPolicy policy) {
         this(policy, 1);
     }
 
     LedgerDriver(LedgerPolicy policy, int weightPartitions) {
-        topics = LedgerTopics.catalogue().withPartitions(1).withWeightPartitions(weightPartitions);
+        topics = LedgerTopics.catalogue().withPartitions(1).withJobPartitions(weightPartitions);
         LedgerSerdes serdes = LedgerSerdes.avro(new MemoryRegistry());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-ttd-" + UUID.randomUUID());
@@ -83,11 +84,13 @@ final class LedgerDriver implements AutoCloseable {
                 serdes.payoutRequests().deserializer());
         refusals = driver.createOutputTopic(topics.jobRefusals().name(), keys.deserializer(),
                 serdes.jobRefusals().deserializer());
+        boundaries = driver.createOutputTopic(topics.epochBoundaries().name(), keys.deserializer(),
+                serdes.epochBoundaries().deserializer());
     }
 
     void pipe(LedgerEvent event) {
         switch (event) {
-            case TranscoderJob job -> jobs.pipeInput(job.transcoder(), AvroEvents.job(job));
+            case TranscoderJob job -> jobs.pipeInput(job.dedupeKey(), AvroEvents.job(job));
             case TicketTransfer transfer -> chain.pipeInput(AvroEvents.chainKey(transfer),
                     AvroEvents.transfer(transfer));
             case NewRound round -> chain.pipeInput(AvroEvents.chainKey(round), AvroEvents.newRound(round));
@@ -139,6 +142,11 @@ final class LedgerDriver implements AutoCloseable {
             }
             return Outputs.RefusalLine.of(kv.value);
         }).toList();
+    }
+
+    /** Epoch boundaries (key and value) written since the last call. */
+    List<org.apache.kafka.streams.test.TestRecord<String, io.livepeerpool.schemas.avro.EpochBoundary>> boundaries() {
+        return boundaries.readRecordsToList();
     }
 
     @Override

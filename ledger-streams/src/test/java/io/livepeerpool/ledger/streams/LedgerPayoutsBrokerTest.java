@@ -81,7 +81,7 @@ class LedgerPayoutsBrokerTest {
              LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
              CatchUp catchUp = new CatchUp(devstack.bootstrapServers(), applicationId, List.of(topics.jobs().name(),
                      topics.chainEvents().name(), topics.payouts().name(), topics.payoutSettings().name(),
-                     topics.jobDedupe().name(), topics.jobWeights().name(), topics.barrier().name()));
+                     topics.epochMarkers().name(), topics.barrier().name()));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers(),
                      ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -124,7 +124,7 @@ class LedgerPayoutsBrokerTest {
 
         void send(LedgerEvent event) {
             switch (event) {
-                case TranscoderJob j -> put(topics.jobs().name(), j.transcoder(), AvroEvents.job(j));
+                case TranscoderJob j -> put(topics.jobs().name(), j.dedupeKey(), AvroEvents.job(j));
                 case TicketTransfer t -> put(topics.chainEvents().name(), AvroEvents.chainKey(t), AvroEvents.transfer(t));
                 case NewRound r -> put(topics.chainEvents().name(), AvroEvents.chainKey(r), AvroEvents.newRound(r));
                 case TranscoderUpdate u -> put(topics.chainEvents().name(), AvroEvents.chainKey(u),

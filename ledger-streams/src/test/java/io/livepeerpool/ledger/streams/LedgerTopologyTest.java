@@ -83,6 +83,42 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void recordsWhereEachEpochBeginsInTheJobsPartition() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY)) {
+            ledger.pipeAll(List.of(new NewRound(3), job(ORCH, "a", T1, 100), job(ORCH, "a", T2, 100),
+                    job(ORCH, "b", T1, 100), transfer(1, 1_000), new NewRound(4), new NewRound(4), new NewRound(5)));
+
+            // epoch 1 begins before any job (offset 0); epoch 2 after the three job records (a duplicate included:
+            // it was read in epoch 1); the re-delivered NewRound 4 closes nothing; epoch 3 begins at the same offset
+            var boundaries = ledger.boundaries();
+            assertThat(boundaries.stream().filter(r -> r.value().getSource().equals("jobs")).toList())
+                    .extracting(r -> r.key(), r -> r.value().getEpoch(),
+                    r -> r.value().getRound(), r -> r.value().getPartition(), r -> r.value().getPartitions(),
+                    r -> r.value().getOffset())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1|jobs|0", 1L, 3L, 0, 1, 0L),
+                            org.assertj.core.groups.Tuple.tuple("2|jobs|0", 2L, 4L, 0, 1, 3L),
+                            org.assertj.core.groups.Tuple.tuple("3|jobs|0", 3L, 5L, 0, 1, 3L));
+            // each settlement records where it lies in the payout outcomes and settings (none read yet: offset 0)
+            assertThat(boundaries.stream().filter(r -> !r.value().getSource().equals("jobs")).toList())
+                    .extracting(r -> r.key(), r -> r.value().getOffset())
+                    .contains(org.assertj.core.groups.Tuple.tuple("1|payouts|0", 0L),
+                            org.assertj.core.groups.Tuple.tuple("1|payoutSettings|0", 0L));
+        }
+    }
+
+    @Test
+    void stopsOnAJobOnAPartitionItsKeyDoesNotHashTo() {
+        try (LedgerDriver ledger = new LedgerDriver(POLICY, 2)) {
+            // the driver has one partition (0); with two jobs partitions, some (orchestrator, jobId) hash to 1
+            String jobId = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "j" + i)
+                    .filter(id -> io.livepeerpool.schemas.topics.JobKeys.partitionOf(ORCH, id, 2) == 1)
+                    .findFirst().orElseThrow();
+            assertThatThrownBy(() -> ledger.pipe(job(ORCH, jobId, T1, 100)))
+                    .hasStackTraceContaining("belongs on partition 1 of 2");
+        }
+    }
+
+    @Test
     void aJobCountsOnceEverAndOutsideTheRoundWindowIsRefused() {
         try (LedgerDriver ledger = new LedgerDriver(policy(0))) {
             ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), transfer(1, 1_000), new NewRound(1),

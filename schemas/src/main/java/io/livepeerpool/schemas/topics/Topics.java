@@ -3,6 +3,7 @@ package io.livepeerpool.schemas.topics;
 import io.livepeerpool.schemas.avro.Allocation;
 import io.livepeerpool.schemas.avro.ChainCursor;
 import io.livepeerpool.schemas.avro.ChainEvent;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.FeeWithdrawal;
 import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
@@ -28,15 +29,23 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The topic catalogue: every topic of the pool, its key, value, partitions and retention. The devstack and
- * deployments create topics from this list. Retention is unlimited on the event topics: they are the source of
- * truth an auditor replays from offset 0.
+ * deployments create topics from this list. Retention is unlimited (retention.ms = -1) on every topic: the source
+ * topics (jobs, winning tickets, chain events, redemption intents and outcomes, epoch boundaries) are the truth an
+ * auditor replays from offset 0, and the ledger's outputs are what the audit compares with. Compaction only where a
+ * key's last record is all that matters (the watcher's cursor, max float); the ledger's two internal topics are
+ * purged by the ledger itself once consumed.
  */
 public final class Topics {
     private static final long FOREVER = -1L;
 
-    /** Jobs keyed by transcoder address (lowercase), so one transcoder's jobs stay in order on one partition. */
+    /**
+     * Jobs keyed by {@code orchestrator|jobId} ({@link JobKeys}): every copy of a job lands on one partition, so the
+     * ledger dedupes and weighs each partition in one stage, and the epoch boundaries it records
+     * ({@link #LEDGER_EPOCH_BOUNDARIES}) are offsets in these partitions. A source of truth: kept for ever, never
+     * compacted (a key's copies are all kept: the first one counts, an auditor must see the rest to know that).
+     */
     public static final TopicSpec<TranscoderJob> TRANSCODER_JOBS = new TopicSpec<>(
-            "pool.transcoder-jobs", "transcoder address (lowercase hex)", TranscoderJob.class,
+            "pool.transcoder-jobs", "orchestrator|jobId (JobKeys)", TranscoderJob.class,
             TranscoderJob.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ingest-gateway");
 
     /** Winning tickets keyed by sender address (lowercase): the redeemer keeps one queue per sender. */
@@ -87,29 +96,30 @@ public final class Topics {
             JobRefusal.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
 
     /**
-     * Internal to ledger-streams: each job's weight re-keyed by {@code orchestrator|jobId}, so that dedupe sees every
-     * copy of a job on one partition whatever transcoder it names, and the NewRound markers, written to every
-     * partition. Same partition count as the jobs topic. Kept until the ledger has consumed it (the ledger deletes
-     * consumed records, as Kafka Streams does for its repartition topics).
+     * Internal to ledger-streams: the NewRound markers, one per accepted NewRound on every partition; same partition
+     * count as {@link #TRANSCODER_JOBS} (partition p closes the epoch of jobs partition p). Kept until the ledger has
+     * consumed it (the ledger deletes consumed records, as Kafka Streams does for its repartition topics): where the
+     * epochs begin is recorded in {@link #LEDGER_EPOCH_BOUNDARIES}, not here.
      */
-    public static final TopicSpec<LedgerJobEvent> LEDGER_JOB_DEDUPE = new TopicSpec<>(
-            "pool.ledger-job-dedupe", "orchestrator|jobId; \"pool\" for the markers (on every partition)",
+    public static final TopicSpec<LedgerJobEvent> LEDGER_EPOCH_MARKERS = new TopicSpec<>(
+            "pool.ledger-epoch-markers", "\"pool\" (written to every partition)",
             LedgerJobEvent.class, LedgerJobEvent.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER,
             "ledger-streams");
 
     /**
-     * Internal to ledger-streams: deduplicated job weights keyed by transcoder, and the NewRound markers, written to
-     * every partition; each partition's subtotals go to the barrier at its marker. Never change its partition count
-     * while the ledger has unsettled rounds (the settlement waits for one subtotal per partition).
+     * Where each epoch begins in each partition of {@link #TRANSCODER_JOBS}: (epoch, round, jobs partition, offset),
+     * written by the ledger in the transaction that closes the partition's epoch. With the jobs and chain events, it
+     * makes the ledger a pure function of retained topics: {@code pool ledger export} puts every job in the epoch the
+     * live ledger put it in. Kept for ever; one partition (one small record per jobs partition per round). Not
+     * compacted: every key ({@code <epoch>|<partition>}) is written once, so compaction would keep the same records.
      */
-    public static final TopicSpec<LedgerJobEvent> LEDGER_JOB_WEIGHTS = new TopicSpec<>(
-            "pool.ledger-job-weights", "transcoder address (lowercase hex); \"pool\" for the markers",
-            LedgerJobEvent.class, LedgerJobEvent.getClassSchema(), 6, TopicSpec.CleanupPolicy.DELETE, FOREVER,
-            "ledger-streams");
+    public static final TopicSpec<EpochBoundary> LEDGER_EPOCH_BOUNDARIES = new TopicSpec<>(
+            "pool.ledger-epoch-boundaries", "<epoch>|<jobs partition>", EpochBoundary.class,
+            EpochBoundary.getClassSchema(), 1, TopicSpec.CleanupPolicy.DELETE, FOREVER, "ledger-streams");
 
     /**
      * Internal to ledger-streams: the settlement barrier, keyed "pool": the revenue closed at each NewRound and the
-     * weight subtotals of every job-weights partition. One partition (a single key would use one anyway).
+     * weight subtotals of every jobs partition. One partition (a single key would use one anyway).
      */
     public static final TopicSpec<LedgerBarrierEvent> LEDGER_BARRIER = new TopicSpec<>(
             "pool.ledger-barrier", "\"pool\"", LedgerBarrierEvent.class, LedgerBarrierEvent.getClassSchema(), 1,
@@ -211,7 +221,7 @@ public final class Topics {
 
     public static List<TopicSpec<?>> all() {
         return List.of(TRANSCODER_JOBS, WINNING_TICKETS, CHAIN_EVENTS, CHAIN_CURSOR, LEDGER_SETTLEMENTS, LEDGER_ALLOCATIONS, PAYOUT_REQUESTS,
-                LEDGER_JOB_DEDUPE, LEDGER_JOB_WEIGHTS, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
+                LEDGER_EPOCH_MARKERS, LEDGER_EPOCH_BOUNDARIES, LEDGER_BARRIER, REDEMPTION_INTENTS, REDEMPTIONS, MAX_FLOAT,
                 PAYOUTS, TRANSCODER_REGISTRATIONS, TRANSCODER_STATUS, PAYOUT_INTENTS, FEE_WITHDRAWALS, PAYOUT_SETTINGS,
                 LEDGER_ACCOUNT_CHANGES, LEDGER_JOB_REFUSALS);
     }

@@ -8,6 +8,7 @@ import io.livepeerpool.ledger.settlement.SettlementResult;
 import io.livepeerpool.ledger.streams.LedgerStores;
 import io.livepeerpool.ledger.streams.records.Amounts;
 import io.livepeerpool.ledger.streams.members.MemberAccounts;
+import io.livepeerpool.ledger.streams.records.BoundarySource;
 import io.livepeerpool.ledger.streams.records.LedgerRecords;
 import io.livepeerpool.ledger.streams.records.MemberRecords;
 import io.livepeerpool.ledger.streams.store.EpochKeys;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The settlement barrier (one partition, one key): keeps what arrives for each epoch, the revenue closed at its
- * NewRound and the subtotals of every job-weights partition, in whatever order they come; once the next epoch to
+ * NewRound and the subtotals of every jobs partition, in whatever order they come; once the next epoch to
  * settle has all of them, settles it with the pure {@link Settlement#settle}, credits the members' accounts
  * ({@link MemberAccounts}: debts first, each member's threshold and payout address), and emits the Settlement, one
  * Allocation per transcoder, a DebtNetted account change per debt paid off, and the PayoutRequests, all in the transaction of the record that
@@ -52,9 +53,11 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
     private KeyValueStore<String, RevenueClosed> revenue;
     private KeyValueStore<String, EpochSubtotals> subtotals;
     private MemberAccounts members;
+    private KeyValueStore<String, Long> positions;
 
     /** The names of the sink nodes the results go to. */
-    public record Sinks(String settlements, String allocations, String payoutRequests, String accountChanges) {
+    public record Sinks(String settlements, String allocations, String payoutRequests, String accountChanges,
+                        String boundaries) {
     }
 
     public SettlementProcessor(LedgerPolicy policy, int weightPartitions, Sinks sinks) {
@@ -71,6 +74,7 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
         revenue = context.getStateStore(LedgerStores.BARRIER_REVENUE);
         subtotals = context.getStateStore(LedgerStores.BARRIER_SUBTOTALS);
         members = MemberAccounts.of(context);
+        positions = context.getStateStore(LedgerStores.MEMBER_POSITIONS);
     }
 
     @Override
@@ -118,6 +122,7 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
         SettlementResult result = Settlement.settle(closed.getRound(), revenueIn, WeightSubtotals.merge(weights),
                 policy);
         emit(result, timestamp);
+        recordBoundaries(epoch, closed.getRound(), timestamp);
         replaceCarriedWeights(result.carriedWeights());
         revenue.delete(EpochKeys.number(epoch));
         parts.forEach(part -> subtotals.delete(part.key));
@@ -144,6 +149,19 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
         for (PayoutRequest payout : payouts) {
             context().forward(new Record<>(payout.transcoder(), LedgerRecords.payoutRequest(payout), timestamp),
                     sinks.payoutRequests());
+        }
+    }
+
+    /**
+     * Where this settlement lies in the payout outcomes and payout settings (one partition each): what this task
+     * applied before it. An export writes those records before the epoch's NewRound line, the rest after it, so the
+     * replay credits and pays exactly as this settlement did.
+     */
+    private void recordBoundaries(long epoch, long round, long timestamp) {
+        for (BoundarySource source : List.of(BoundarySource.PAYOUTS, BoundarySource.PAYOUT_SETTINGS)) {
+            Long next = positions.get(source.text());
+            context().forward(new Record<String, SpecificRecord>(source.key(epoch, 0),
+                    source.boundary(epoch, round, 0, 1, next == null ? 0L : next), timestamp), sinks.boundaries());
         }
     }
 
@@ -183,7 +201,7 @@ public final class SettlementProcessor extends ContextualProcessor<String, Ledge
             throw new IllegalStateException(Where.of(context()) + ": subtotals of epoch " + part.getEpoch()
                     + " from partition " + part.getPartition() + " of " + part.getPartitionCount() + ", chunk "
                     + part.getChunk() + " of " + part.getChunkCount() + "; the ledger runs with " + weightPartitions
-                    + " job-weights partitions");
+                    + " jobs partitions");
         }
     }
 

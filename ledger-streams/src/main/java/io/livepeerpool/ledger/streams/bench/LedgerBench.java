@@ -12,6 +12,7 @@ import io.livepeerpool.schemas.avro.Settlement;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import io.livepeerpool.schemas.avro.WinningTicketTransferEvent;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
+import io.livepeerpool.schemas.topics.JobKeys;
 import io.livepeerpool.schemas.serde.AvroSerde;
 import io.livepeerpool.schemas.topics.TopicSpec;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Baseline: a pass-through topology (the jobs topic to another topic, same Avro serdes, exactly_once_v2) reads
  *       the backlog; jobs/s from RUNNING until its committed offsets reach the end.</li>
  *   <li>Ledger: {@link LedgerService} reads the same backlog; jobs/s from RUNNING until every stage has consumed it
- *       ({@link CatchUp}: jobs, job-dedupe, job-weights).</li>
+ *       ({@link CatchUp}: jobs, chain events; the jobs are counted in one stage).</li>
  *   <li>Settlement latency: with every job weighed, writes the NewRound and times until the Settlement (one
  *       allocation per transcoder) can be read, read_committed.</li>
  * </ol>
@@ -97,7 +98,7 @@ public final class LedgerBench {
 
     /**
      * @param passThroughJobsPerSecond baseline: the jobs through a pass-through topology
-     * @param ledgerJobsPerSecond      the jobs through the ledger topology (rekey, dedupe, weights)
+     * @param ledgerJobsPerSecond      the jobs through the ledger topology (dedupe and subtotals, one stage)
      * @param throughputRatio          ledger / baseline
      * @param settlementLatencyMs      from writing the NewRound to reading its Settlement
      */
@@ -159,9 +160,9 @@ public final class LedgerBench {
             for (int i = 0; i < options.jobs(); i++) {
                 String transcoder = transcoder(i % options.transcoders());
                 // a typical job: 2 s, 240p/360p/720p at 30 fps
-                jobs.send(new ProducerRecord<>(topics.jobs().name(), transcoder, new TranscoderJob("bench-" + i,
-                        ORCHESTRATOR, "bench", receivedAt, "job-" + i, transcoder, 75_254_400L, 2_000L, 3, 1L,
-                        BigDecimal.ZERO, null, null, null)));
+                jobs.send(new ProducerRecord<>(topics.jobs().name(), JobKeys.of(ORCHESTRATOR, "job-" + i),
+                        new TranscoderJob("bench-" + i, ORCHESTRATOR, "bench", receivedAt, "job-" + i, transcoder,
+                                75_254_400L, 2_000L, 3, 1L, BigDecimal.ZERO, null, null, null)));
             }
             jobs.flush();
         }
@@ -197,7 +198,7 @@ public final class LedgerBench {
                 LedgerPolicy.defaults(PoolOrchestrators.of(ORCHESTRATOR)));
         try (LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
              CatchUp catchUp = new CatchUp(bootstrapServers, applicationId, List.of(topics.jobs().name(),
-                     topics.chainEvents().name(), topics.jobDedupe().name(), topics.jobWeights().name()));
+                     topics.chainEvents().name()));
              KafkaConsumer<String, Settlement> settlements = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                      ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
@@ -218,7 +219,8 @@ public final class LedgerBench {
             Settlement settlement = awaitSettlement(settlements, ledger::healthy);
             long latencyMs = elapsedMs(newRound);
             return new Result(options, baseline, jobsPerSecond, jobsPerSecond / baseline, latencyMs,
-                    settlement.getAllocations().size());
+                    settlement.getAllocationCount() != null
+                            ? settlement.getAllocationCount() : settlement.getAllocations().size());
         }
     }
 

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *       open epoch's revenue.</li>
  *   <li>TranscoderUpdate: the orchestrator's feeShare in force from here on ({@link FeeShares}).</li>
  *   <li>NewRound r above the last accepted round: closes the epoch. In one transaction it writes the epoch's revenue
- *       to the barrier ({@code RevenueClosed}) and an {@code EpochMarker} to every partition of the job-dedupe and
- *       job-weights topics, then starts the next epoch. A NewRound at or below the last accepted round is a
+ *       to the barrier ({@code RevenueClosed}) and an {@code EpochMarker} to every partition of the markers topic
+ *       (one per jobs partition), then starts the next epoch. A NewRound at or below the last accepted round is a
  *       re-delivered marker and changes nothing, as in the replay.</li>
  *   <li>Every other chain event is not the ledger's business here.</li>
  * </ul>
@@ -49,21 +49,18 @@ public final class ChainEventsProcessor extends ContextualProcessor<byte[], Chai
     private static final Logger log = LoggerFactory.getLogger(ChainEventsProcessor.class);
 
     private final LedgerPolicy policy;
-    private final int weightPartitions;
+    private final int jobPartitions;
     private final String barrierSink;
-    private final String dedupeMarkersSink;
-    private final String weightMarkersSink;
+    private final String markersSink;
     private KeyValueStore<String, LedgerChainState> state;
     private DedupeWindow transfers;
     private KeyValueStore<String, Long> feeShares;
 
-    public ChainEventsProcessor(LedgerPolicy policy, int weightPartitions, String barrierSink,
-                                String dedupeMarkersSink, String weightMarkersSink) {
+    public ChainEventsProcessor(LedgerPolicy policy, int jobPartitions, String barrierSink, String markersSink) {
         this.policy = policy;
-        this.weightPartitions = weightPartitions;
+        this.jobPartitions = jobPartitions;
         this.barrierSink = barrierSink;
-        this.dedupeMarkersSink = dedupeMarkersSink;
-        this.weightMarkersSink = weightMarkersSink;
+        this.markersSink = markersSink;
     }
 
     @Override
@@ -136,9 +133,8 @@ public final class ChainEventsProcessor extends ContextualProcessor<byte[], Chai
         long epoch = current.getEpoch() + 1;
         RevenueClosed closed = new RevenueClosed(epoch, round, current.getPendingRevenue());
         context().forward(new Record<>(LedgerStores.POOL, new LedgerBarrierEvent(closed), timestamp), barrierSink);
-        LedgerJobEvent marker = new LedgerJobEvent(new EpochMarker(epoch, round, weightPartitions));
-        context().forward(new Record<>(LedgerStores.POOL, marker, timestamp), dedupeMarkersSink);
-        context().forward(new Record<>(LedgerStores.POOL, marker, timestamp), weightMarkersSink);
+        LedgerJobEvent marker = new LedgerJobEvent(new EpochMarker(epoch, round, jobPartitions));
+        context().forward(new Record<>(LedgerStores.POOL, marker, timestamp), markersSink);
         state.put(LedgerStores.POOL, new LedgerChainState(epoch, round, Amounts.toAvro(BigInteger.ZERO)));
         transfers.purge(epoch);
     }

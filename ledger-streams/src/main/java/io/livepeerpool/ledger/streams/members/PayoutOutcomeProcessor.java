@@ -1,5 +1,8 @@
 package io.livepeerpool.ledger.streams.members;
 
+import io.livepeerpool.ledger.streams.LedgerStores;
+import io.livepeerpool.ledger.streams.records.BoundarySource;
+import org.apache.kafka.streams.state.KeyValueStore;
 import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.payout.AccountChange;
 import io.livepeerpool.ledger.streams.records.MemberRecords;
@@ -24,6 +27,7 @@ public final class PayoutOutcomeProcessor extends ContextualProcessor<String, Pa
 
     private final String changesSink;
     private MemberAccounts members;
+    private KeyValueStore<String, Long> positions;
 
     public PayoutOutcomeProcessor(String changesSink) {
         this.changesSink = changesSink;
@@ -33,10 +37,13 @@ public final class PayoutOutcomeProcessor extends ContextualProcessor<String, Pa
     public void init(ProcessorContext<String, MemberAccountChange> context) {
         super.init(context);
         members = MemberAccounts.of(context);
+        positions = context.getStateStore(LedgerStores.MEMBER_POSITIONS);
     }
 
     @Override
     public void process(Record<String, Payout> record) {
+        // where the next settlement's boundary for this topic lies (see BoundarySource)
+        positions.put(BoundarySource.PAYOUTS.text(), context().recordMetadata().orElseThrow().offset() + 1);
         if (record.value() == null) {
             throw new IllegalStateException(Where.of(context()) + ": a payout outcome without a value");
         }

@@ -1,5 +1,8 @@
 package io.livepeerpool.ledger.streams.members;
 
+import io.livepeerpool.ledger.streams.LedgerStores;
+import io.livepeerpool.ledger.streams.records.BoundarySource;
+import org.apache.kafka.streams.state.KeyValueStore;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.streams.records.MemberRecords;
 import io.livepeerpool.ledger.streams.store.Where;
@@ -19,15 +22,19 @@ public final class PayoutSettingsProcessor extends ContextualProcessor<String, P
     private static final Logger log = LoggerFactory.getLogger(PayoutSettingsProcessor.class);
 
     private MemberAccounts members;
+    private KeyValueStore<String, Long> positions;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         super.init(context);
         members = MemberAccounts.of(context);
+        positions = context.getStateStore(LedgerStores.MEMBER_POSITIONS);
     }
 
     @Override
     public void process(Record<String, PayoutSettings> record) {
+        // where the next settlement's boundary for this topic lies (see BoundarySource)
+        positions.put(BoundarySource.PAYOUT_SETTINGS.text(), context().recordMetadata().orElseThrow().offset() + 1);
         if (record.value() == null) {
             throw new IllegalStateException(Where.of(context()) + ": payout settings without a value");
         }

@@ -93,13 +93,21 @@ public final class LedgerRecords {
         return chunks;
     }
 
+    /**
+     * Most allocation lines carried inline in a Settlement: a line is at most about 110 bytes (an address and two
+     * 78-digit numbers), so 5,000 stay near 0.5 MB, below Kafka's default 1 MB record limit. A larger settlement
+     * carries none (its {@code allocationCount} says how many there are; the allocations topic has every line).
+     */
+    public static final int INLINE_LINES_MAX = 5_000;
+
     public static Settlement settlement(SettlementResult s) {
-        List<AllocationLine> lines = s.allocations().stream()
+        List<AllocationLine> lines = s.allocations().size() > INLINE_LINES_MAX ? List.of()
+                : s.allocations().stream()
                 .map(a -> new AllocationLine(a.transcoder(), Amounts.toAvro(a.weight()), Amounts.toAvro(a.amount())))
                 .toList();
         return new Settlement(s.round(), Amounts.toAvro(s.revenue()), Amounts.toAvro(s.totalWeight()),
                 Amounts.toAvro(s.poolFee()), Amounts.toAvro(s.distributed()), Amounts.toAvro(s.carriedRevenue()),
-                lines);
+                lines, s.allocations().size());
     }
 
     public static io.livepeerpool.schemas.avro.Allocation allocation(long round, Allocation a, BigInteger balanceAfter) {
