@@ -61,7 +61,8 @@ class LedgerScaleTest {
                     topics.barrier().newTopic(0, (short) 1)));
             Path state = Files.createTempDirectory("ledger-scale-");
             String app = "ledger-scale-" + kit.id;
-            LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.payoutThresholdWei", "1" + "0".repeat(30)));
+            LedgerPolicy policy = LedgerPolicy.fromSettings(Map.of("ledger.payoutThresholdWei", "1" + "0".repeat(30),
+                    "ledger.orchestrators", "0x6000000000000000000000000000000000000006"));
             try (LedgerService ledger = LedgerService.create(new LedgerConfig(kit.devstack.bootstrapServers(),
                     kit.devstack.schemaRegistryUrl(), app, state, 1, policy), topics, Map.of(), null)) {
                 ledger.start();

@@ -55,10 +55,10 @@ class LedgerAuditTest {
     private static final Logger log = LoggerFactory.getLogger(LedgerAuditTest.class);
     static final int PARTITIONS = 3;
     static final int ROUNDS = 5;
-    static final LedgerPolicy POLICY = LedgerPolicy.fromSettings(Map.of("ledger.payoutThresholdWei",
-            "100000000000000000"));
     static final String SENDER = "0x5000000000000000000000000000000000000005";
     static final String RECIPIENT = "0x6000000000000000000000000000000000000006";
+    static final LedgerPolicy POLICY = LedgerPolicy.fromSettings(Map.of("ledger.payoutThresholdWei",
+            "100000000000000000", "ledger.orchestrators", RECIPIENT));
 
     static Devstack devstack;
     static LedgerTopics topics;
