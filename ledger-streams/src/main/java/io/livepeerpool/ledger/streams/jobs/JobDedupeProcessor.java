@@ -1,7 +1,7 @@
 package io.livepeerpool.ledger.streams.jobs;
 
 import io.livepeerpool.ledger.dedupe.JobVerdict;
-import io.livepeerpool.ledger.dedupe.RoundWindow;
+import io.livepeerpool.protocol.rounds.RoundWindow;
 import io.livepeerpool.ledger.streams.LedgerStores;
 import io.livepeerpool.ledger.streams.store.RoundDedupe;
 import io.livepeerpool.ledger.streams.store.Where;
