@@ -116,6 +116,26 @@ public final class ChainStatus implements AutoCloseable {
         return c.snapshot();
     }
 
+    /**
+     * The cached snapshot only if it was read within {@link #freshness()} (the most a snapshot ages while callers come
+     * at least once per {@code cacheTtl}), else empty; never waits, and starts a refresh as {@link #current()} does.
+     * For callers that act on the values (the gateway's round check): after a quiet spell the cached snapshot may be
+     * hours old, and an old round must not decide anything; the next call, a moment later, finds the refreshed one.
+     */
+    public Optional<ChainStatusSnapshot> currentIfFresh() {
+        Cached c = cached.get();
+        long ageNanos = System.nanoTime() - c.readAtNanos();
+        if (ageNanos >= settings.cacheTtl().toNanos()) {
+            refreshInBackground();
+        }
+        return ageNanos <= freshness().toNanos() ? Optional.of(c.snapshot()) : Optional.empty();
+    }
+
+    /** {@code cacheTtl + refreshTimeout}: how old the snapshot {@link #current()} serves gets under steady use. */
+    public Duration freshness() {
+        return settings.cacheTtl().plus(refreshTimeout());
+    }
+
     /** Refreshes started so far (each reads the three RPC values and the cursor once). */
     public long refreshes() {
         return refreshes.get();
