@@ -13,6 +13,7 @@ import io.livepeerpool.gateway.http.GatewayHealth;
 import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.http.SignedRequests;
+import io.livepeerpool.gateway.jobs.CurrentRound;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
 import io.livepeerpool.gateway.jobs.JobPublisher;
 import io.livepeerpool.gateway.jobs.JobValidator;
@@ -39,6 +40,7 @@ import io.livepeerpool.gateway.registration.RegistrationEndpoints;
 import io.livepeerpool.gateway.registration.RegistrationPublisher;
 import io.livepeerpool.gateway.registration.RegistrationValidator;
 import io.livepeerpool.schemas.performance.PerformanceKeys;
+import io.livepeerpool.schemas.rounds.RoundWindowKeys;
 import io.livepeerpool.gateway.reads.WinningTicketEndpoints;
 import io.livepeerpool.gateway.reads.WinningTicketReads;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
@@ -118,14 +120,15 @@ final class GatewayAssembly {
             DashboardSettings dashboard = DashboardSettings.from(config);
             ServiceHealthBoard board = own(owned, new ServiceHealthBoard(dashboard.services(), health::up,
                     Duration.ofMillis(config.get(GatewayConfig.HEALTH_REFRESH_MS)), clock));
+            Optional<ChainStatus> chain = chainStatus(config, schemas, owned);
             GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
-                    new JobEndpoints(signed, new JobValidator(config.get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE)),
-                            jobPublisher, metrics),
+                    new JobEndpoints(signed, new JobValidator(config.get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE),
+                            config.get(RoundWindowKeys.RETAIN_ROUNDS)), jobPublisher, metrics, CurrentRound.of(chain)),
                     new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
                     new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
                     new OpsEndpoints(health),
-                    new StatusEndpoint(chainStatus(config, schemas, owned), dashboard.explorerTxUrl()),
+                    new StatusEndpoint(chain, dashboard.explorerTxUrl()),
                     config.get(GatewayConfig.BENCH_BASELINE),
                     new WinningTicketEndpoints(new WinningTicketReads(db, clock)),
                     new DashboardEndpoints(board),
@@ -150,7 +153,10 @@ final class GatewayAssembly {
         }
     }
 
-    /** The chain status /status shows, when a chain is configured; it shares the gateway's registry client. */
+    /**
+     * The chain status /status shows and the job path takes the current round from, when a chain is configured; it
+     * shares the gateway's registry client.
+     */
     private static Optional<ChainStatus> chainStatus(Config config, SchemaRegistryClient schemas, List<AutoCloseable> owned) {
         String rpcUrl = config.get(GatewayConfig.CHAIN_RPC_URL);
         if (rpcUrl.isBlank()) {

@@ -12,6 +12,7 @@ import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.lifecycle.ServiceRunner;
 import io.livepeerpool.platform.ops.OpsServer;
 import io.livepeerpool.schemas.performance.PerformanceKeys;
+import io.livepeerpool.schemas.rounds.RoundWindowKeys;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -80,10 +81,14 @@ public final class GatewayConfig {
     public static final ConfigKey<Boolean> BENCH_BASELINE = ConfigKey.bool("gateway.benchBaseline", false,
             "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
 
-    /** Optional: without it /status reports that no chain is configured. The other chain keys are the watcher's. */
+    /**
+     * Optional: without it /status reports that no chain is configured and jobs are not checked against the round
+     * window. The other chain keys are the watcher's.
+     */
     public static final ConfigKey<String> CHAIN_RPC_URL = ConfigKey.optionalSecret("chain.rpcUrl",
-            "JSON-RPC endpoint /status reads the round and chain head from; empty: /status reports no chain; secret"
-                    + " (provider URLs carry the API key), shown as scheme://host:port");
+            "JSON-RPC endpoint /status reads the round and chain head from, and the job endpoints the current round"
+                    + " (ledger.dedupe.retainRounds); empty: /status reports no chain and no job is refused for its"
+                    + " roundJob; secret (provider URLs carry the API key), shown as scheme://host:port");
 
     /** The chain id in the EIP-712 domain members sign their payout settings for (the redeemer's key name). */
     public static final ConfigKey<Long> CHAIN_ID = ConfigKey.longValue("chain.id", 31337, 1, Long.MAX_VALUE,
@@ -106,7 +111,8 @@ public final class GatewayConfig {
                 ChainWatcherConfig.WATCHER_ID, DashboardSettings.ENABLED, DashboardSettings.EXPLORER_TX_URL,
                 DashboardSettings.SERVICES,
                 PerformanceKeys.SEGMENT_MS, PerformanceKeys.SEGMENT_BITS,
-                PerformanceKeys.RENDITION_BITS, PerformanceKeys.MAX_SEGMENT_MS, PerformanceKeys.MAX_SESSIONS_CAP, CHAIN_ID, POOL_PAYOUT_THRESHOLD_WEI);
+                PerformanceKeys.RENDITION_BITS, PerformanceKeys.MAX_SEGMENT_MS, PerformanceKeys.MAX_SESSIONS_CAP, CHAIN_ID, POOL_PAYOUT_THRESHOLD_WEI,
+                RoundWindowKeys.RETAIN_ROUNDS);
     }
 
     /** Loads and validates every key; {@link ConfigException} lists all problems at once. */

@@ -116,6 +116,22 @@ public final class ChainStatus implements AutoCloseable {
         return c.snapshot();
     }
 
+    /**
+     * The cached snapshot only if it was read less than {@code maxAge} ago, else empty; never waits, and starts a
+     * refresh as {@link #current()} does. For callers that act on the values (the gateway's round check): after a
+     * quiet spell the cached snapshot may be hours old and must not decide anything; a call a moment later finds the
+     * refreshed one. {@code maxAge} should be well above {@code cacheTtl + refreshTimeout}, the age a snapshot reaches
+     * between refreshes while calls keep coming.
+     */
+    public Optional<ChainStatusSnapshot> currentIfReadWithin(Duration maxAge) {
+        Cached c = cached.get();
+        long ageNanos = System.nanoTime() - c.readAtNanos();
+        if (ageNanos >= settings.cacheTtl().toNanos()) {
+            refreshInBackground();
+        }
+        return ageNanos < maxAge.toNanos() ? Optional.of(c.snapshot()) : Optional.empty();
+    }
+
     /** Refreshes started so far (each reads the three RPC values and the cursor once). */
     public long refreshes() {
         return refreshes.get();

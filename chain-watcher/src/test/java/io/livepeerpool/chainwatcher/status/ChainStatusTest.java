@@ -105,6 +105,22 @@ class ChainStatusTest {
         }
     }
 
+    /** What the gateway's round check reads: only a snapshot read recently enough, and asking refreshes it. */
+    @Test
+    void currentIfReadWithinGivesOnlyARecentSnapshotAndRefreshesAStaleOne() throws Exception {
+        try (ChainStatus status = ChainStatus.create(settings(chain.rpcUrl(), devstack.bootstrapServers()), registry)) {
+            ChainStatusSnapshot s = firstRead(status);
+            assertThat(status.currentIfReadWithin(Duration.ofMinutes(1))).containsSame(s);
+            Thread.sleep(1_100); // older than the cache TTL
+            long refreshes = status.refreshes();
+
+            assertThat(status.currentIfReadWithin(Duration.ofSeconds(1))).as("read more than a second ago").isEmpty();
+            assertThat(status.refreshes()).as("asking started a refresh").isEqualTo(refreshes + 1);
+            ChainStatusSnapshot later = awaitSnapshot(status, x -> x != s);
+            assertThat(status.currentIfReadWithin(Duration.ofSeconds(1))).containsSame(later);
+        }
+    }
+
     @Test
     void unreachableRpcAndKafkaGiveNullFieldsAndAnError() throws Exception {
         String deadRpc = "http://127.0.0.1:" + freePort() + "/v2/ApiKey0123456789SeCrEt";

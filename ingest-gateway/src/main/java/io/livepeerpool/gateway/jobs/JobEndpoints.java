@@ -9,24 +9,30 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /recordTranscoderJob} and {@code POST /recordTranscoderJobs}: 202 once Kafka acknowledged. */
+/**
+ * {@code POST /recordTranscoderJob} and {@code POST /recordTranscoderJobs}: 202 once Kafka acknowledged; 400 for a
+ * job the validator refuses, the ledger's round window included when the current round is known.
+ */
 public final class JobEndpoints {
     private static final Logger log = LoggerFactory.getLogger(JobEndpoints.class);
     private final SignedRequests signed;
     private final JobValidator validator;
     private final JobPublisher publisher;
     private final HttpMetrics metrics;
+    private final CurrentRound currentRound;
 
-    public JobEndpoints(SignedRequests signed, JobValidator validator, JobPublisher publisher, HttpMetrics metrics) {
+    public JobEndpoints(SignedRequests signed, JobValidator validator, JobPublisher publisher, HttpMetrics metrics,
+                        CurrentRound currentRound) {
         this.signed = signed;
         this.validator = validator;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.currentRound = currentRound;
     }
 
     public void recordTranscoderJob(Context ctx) {
         SignedRequest request = signed.read(ctx);
-        JobDetails job = validator.single(request.body()).orElseThrow(ApiError::invalid);
+        JobDetails job = validator.single(request.body(), currentRound.get()).orElseThrow(ApiError::invalid);
         publisher.publish(request, job);
         metrics.jobsAccepted(1);
         log.info("accepted job {} of {} from {} (key {})", job.jobId(), job.transcoder(), request.key().orchestrator(),
@@ -36,7 +42,7 @@ public final class JobEndpoints {
 
     public void recordTranscoderJobs(Context ctx) {
         SignedRequest request = signed.read(ctx);
-        List<JobDetails> jobs = validator.batch(request.body()).orElseThrow(ApiError::invalid);
+        List<JobDetails> jobs = validator.batch(request.body(), currentRound.get()).orElseThrow(ApiError::invalid);
         publisher.publishAll(request, jobs);
         metrics.jobsAccepted(jobs.size());
         log.info("accepted {} jobs from {} (key {})", jobs.size(), request.key().orchestrator(), request.key().keyId());

@@ -5,10 +5,13 @@ import io.livepeerpool.gateway.validation.Fields;
 import io.livepeerpool.gateway.validation.Problem;
 import io.livepeerpool.gateway.validation.Validated;
 import io.livepeerpool.protocol.address.Address;
+import io.livepeerpool.protocol.rounds.RoundWindow;
 import io.livepeerpool.schemas.json.DurationSeconds;
+import io.livepeerpool.schemas.rounds.RoundWindowKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,10 @@ import java.util.regex.Pattern;
  *
  * <p>Optional phase times {@code downloadMs}, {@code transcodeMs}, {@code uploadMs}: JSON integers >= 0, all three or
  * none.
+ *
+ * <p>Round window: when the current round R is known, a {@code roundJob} the ledger would refuse ({@link RoundWindow}:
+ * below {@code R - retainRounds}, late, or above {@code R + 1}, future) is refused here too, naming {@code roundJob}.
+ * It is an early answer, not the decision: R comes from the chain and may be a round ahead of or behind the ledger's.
  */
 public final class JobValidator {
     public static final int BATCH_MAX = 1000;
@@ -38,24 +45,49 @@ public final class JobValidator {
     private static final BigInteger MILLIS_PER_SECOND = BigInteger.valueOf(1000);
 
     private final BigInteger maxPixelsPerSecondPerProfile;
+    private final int retainRounds;
 
-    /** @param maxPixelsPerSecondPerProfile the most pixels one rendition can produce per second of video */
+    /** With the ledger's default round window. */
     public JobValidator(long maxPixelsPerSecondPerProfile) {
+        this(maxPixelsPerSecondPerProfile, RoundWindow.RETAIN_ROUNDS_DEFAULT);
+    }
+
+    /**
+     * @param maxPixelsPerSecondPerProfile the most pixels one rendition can produce per second of video
+     * @param retainRounds                 the ledger's {@code ledger.dedupe.retainRounds}
+     */
+    public JobValidator(long maxPixelsPerSecondPerProfile, int retainRounds) {
         if (maxPixelsPerSecondPerProfile < 1) {
             throw new IllegalArgumentException("maxPixelsPerSecondPerProfile must be positive");
         }
+        if (retainRounds < 0 || retainRounds > RoundWindow.RETAIN_ROUNDS_MAX) {
+            throw new IllegalArgumentException("retainRounds must be between 0 and " + RoundWindow.RETAIN_ROUNDS_MAX);
+        }
         this.maxPixelsPerSecondPerProfile = BigInteger.valueOf(maxPixelsPerSecondPerProfile);
+        this.retainRounds = retainRounds;
     }
 
+    /** Without a known round: the round window is not applied. */
     public Validated<JobDetails> single(JsonNode body) {
+        return single(body, OptionalLong.empty());
+    }
+
+    /** @param currentRound R, the round of the last NewRound as far as the gateway knows; empty when unknown */
+    public Validated<JobDetails> single(JsonNode body, OptionalLong currentRound) {
         List<Problem> problems = new ArrayList<>();
         Fields root = Fields.of(body, "", problems);
         root.rejectUnknown(Set.of("jobDetails"));
-        JobDetails job = job(root.node("jobDetails", true), "jobDetails", problems);
+        JobDetails job = job(root.node("jobDetails", true), "jobDetails", currentRound, problems);
         return problems.isEmpty() ? Validated.valid(job) : Validated.invalid(problems);
     }
 
+    /** Without a known round: the round window is not applied. */
     public Validated<List<JobDetails>> batch(JsonNode body) {
+        return batch(body, OptionalLong.empty());
+    }
+
+    /** One R for the whole batch, so that its jobs are judged alike; one refused job refuses the batch. */
+    public Validated<List<JobDetails>> batch(JsonNode body, OptionalLong currentRound) {
         List<Problem> problems = new ArrayList<>();
         Fields root = Fields.of(body, "", problems);
         root.rejectUnknown(Set.of("jobs"));
@@ -68,7 +100,7 @@ public final class JobValidator {
         }
         List<JobDetails> valid = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
-            JobDetails job = job(jobs.get(i), "jobs[" + i + "]", problems);
+            JobDetails job = job(jobs.get(i), "jobs[" + i + "]", currentRound, problems);
             if (job != null) {
                 valid.add(job);
             }
@@ -77,7 +109,7 @@ public final class JobValidator {
     }
 
     /** The job at {@code path}, or null with its problems recorded. */
-    JobDetails job(JsonNode node, String path, List<Problem> problems) {
+    JobDetails job(JsonNode node, String path, OptionalLong currentRound, List<Problem> problems) {
         if (node == null) {
             return null; // the caller recorded that it is missing
         }
@@ -93,6 +125,9 @@ public final class JobValidator {
         Long durationMs = durationMs(f);
         Long profiles = f.integer("profiles", true, 1, PROFILES_MAX);
         Long roundJob = f.integer("roundJob", true, 0, Fields.INTEGER_MAX);
+        if (roundJob != null) {
+            requireInWindow(f, roundJob, currentRound);
+        }
         BigInteger faceValue = f.uint256("faceValue", false, BigInteger.ZERO);
         PhaseTimes phases = phases(f);
         if (pixels != null && durationMs != null && profiles != null) {
@@ -134,6 +169,19 @@ public final class JobValidator {
             f.problem("pixels", "must be at most duration x profiles x " + maxPixelsPerSecondPerProfile
                     + " pixels per second per profile (" + most + " for this job)");
         }
+    }
+
+    /** The ledger's round rule, with the numbers that decided it in the message. */
+    private void requireInWindow(Fields f, long roundJob, OptionalLong currentRound) {
+        RoundWindow.refusal(roundJob, currentRound, retainRounds).ifPresent(refusal -> {
+            long r = currentRound.getAsLong();
+            f.problem("roundJob", switch (refusal) {
+                case LATE -> roundJob + " is below the current round " + r + " minus " + RoundWindowKeys.RETAIN_ROUNDS.name()
+                        + " " + retainRounds + ": the ledger would refuse it as late";
+                case FUTURE -> roundJob + " is above the current round " + r + " plus 1: the ledger would refuse it as"
+                        + " future";
+            });
+        });
     }
 
     private static Long durationMs(Fields f) {

@@ -11,6 +11,7 @@ import io.livepeerpool.platform.json.Json;
 import io.livepeerpool.protocol.address.Address;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -205,5 +206,66 @@ class JobValidatorTest {
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("jobs", jobs);
         assertThat(validator.batch(body).problems()).extracting(Problem::field).containsExactly("jobs[1].pixels");
+    }
+
+    @Test
+    void withAKnownRoundAJobTheLedgerWouldRefuseIsRefusedNamingRoundJob() {
+        JobValidator window = new JobValidator(JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 2);
+        OptionalLong r = OptionalLong.of(10);
+
+        assertThat(window.single(single(job().put("roundJob", 7)), r).problems()).containsExactly(new Problem(
+                "jobDetails.roundJob", "7 is below the current round 10 minus ledger.dedupe.retainRounds 2: the ledger"
+                        + " would refuse it as late"));
+        assertThat(window.single(single(job().put("roundJob", 12)), r).problems()).containsExactly(new Problem(
+                "jobDetails.roundJob", "12 is above the current round 10 plus 1: the ledger would refuse it as future"));
+        for (long inWindow = 8; inWindow <= 11; inWindow++) {
+            assertThat(window.single(single(job().put("roundJob", inWindow)), r).value().roundJob()).isEqualTo(inWindow);
+        }
+    }
+
+    @Test
+    void withoutAKnownRoundEveryRoundJobIsTaken() {
+        JobValidator window = new JobValidator(JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 0);
+
+        assertThat(window.single(single(job().put("roundJob", 0)), OptionalLong.empty()).isValid()).isTrue();
+        assertThat(window.single(single(job().put("roundJob", 1_000_000)), OptionalLong.empty()).isValid()).isTrue();
+        assertThat(window.single(single(job().put("roundJob", 0))).isValid()).as("the one-argument form").isTrue();
+    }
+
+    @Test
+    void theWindowFollowsRetainRounds() {
+        JobValidator none = new JobValidator(JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 0);
+        JobValidator five = new JobValidator(JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 5);
+
+        assertThat(none.single(single(job().put("roundJob", 9)), OptionalLong.of(10)).problems())
+                .extracting(Problem::message).singleElement().asString().contains("retainRounds 0").endsWith("late");
+        assertThat(five.single(single(job().put("roundJob", 5)), OptionalLong.of(10)).isValid()).isTrue();
+        assertThat(five.single(single(job().put("roundJob", 4)), OptionalLong.of(10)).isValid()).isFalse();
+    }
+
+    @Test
+    void oneJobOutsideTheWindowRefusesTheBatchNamingItsIndex() {
+        JobValidator window = new JobValidator(JobValidator.MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT, 2);
+        ArrayNode jobs = Json.mapper().createArrayNode();
+        jobs.add(job().put("jobId", "a").put("roundJob", 10));
+        jobs.add(job().put("jobId", "b").put("roundJob", 11));
+        jobs.add(job().put("jobId", "c").put("roundJob", 3));
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.set("jobs", jobs);
+
+        Validated<List<JobDetails>> result = window.batch(body, OptionalLong.of(10));
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems()).extracting(Problem::field).containsExactly("jobs[2].roundJob");
+        assertThat(result.problems().get(0).message()).contains("3 is below the current round 10").endsWith("late");
+        assertThat(window.batch(body, OptionalLong.empty()).value()).hasSize(3);
+    }
+
+    @Test
+    void retainRoundsOutsideTheKeysRangeIsABug() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobValidator(1, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobValidator(1, 1_001))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

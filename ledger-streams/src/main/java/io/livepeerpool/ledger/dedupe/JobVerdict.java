@@ -1,5 +1,7 @@
 package io.livepeerpool.ledger.dedupe;
 
+import io.livepeerpool.protocol.rounds.RoundWindow;
+
 /** What the ledger does with one posted job. */
 public sealed interface JobVerdict {
 

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.dedupe;
 
+import io.livepeerpool.protocol.rounds.RoundWindow;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

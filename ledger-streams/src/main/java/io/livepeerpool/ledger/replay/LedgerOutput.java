@@ -1,6 +1,6 @@
 package io.livepeerpool.ledger.replay;
 
-import io.livepeerpool.ledger.dedupe.RoundWindow;
+import io.livepeerpool.protocol.rounds.RoundWindow;
 import io.livepeerpool.ledger.payout.AccountChange;
 
 /**

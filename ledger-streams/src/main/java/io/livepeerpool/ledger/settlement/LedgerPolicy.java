@@ -5,6 +5,8 @@ import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigException;
 import io.livepeerpool.platform.config.ConfigKey;
 import io.livepeerpool.platform.config.ConfigSource;
+import io.livepeerpool.protocol.rounds.RoundWindow;
+import io.livepeerpool.schemas.rounds.RoundWindowKeys;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
                            BigInteger payoutThresholdWei, int dedupeRetainRounds, PoolOrchestrators orchestrators) {
 
     public static final int PPM = 1_000_000;
-    public static final int DEDUPE_RETAIN_ROUNDS_MAX = 1_000;
+    public static final int DEDUPE_RETAIN_ROUNDS_MAX = RoundWindow.RETAIN_ROUNDS_MAX;
 
     public static final ConfigKey<BigInteger> WEIGHT_PIXELS = ConfigKey.bigInteger("ledger.weight.pixels",
             JobWeight.DEFAULT.pixelsCoef(), BigInteger.ZERO, "job weight per output pixel");
@@ -47,9 +49,8 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
             50_000, 0, PPM, "pool fee on each round's revenue, ppm (50000 = 5%)");
     public static final ConfigKey<BigInteger> PAYOUT_THRESHOLD_WEI = ConfigKey.bigInteger("ledger.payoutThresholdWei",
             BigInteger.TEN.pow(16), BigInteger.ZERO, "balance that triggers a payout of the whole balance, wei");
-    public static final ConfigKey<Integer> DEDUPE_RETAIN_ROUNDS = ConfigKey.integer("ledger.dedupe.retainRounds",
-            2, 0, DEDUPE_RETAIN_ROUNDS_MAX, "rounds before the current one a job may report (roundJob) and still "
-                    + "count; older jobs are refused as late. Also the epochs transfer ids are remembered for dedupe");
+    /** Declared once in schemas and shared with the gateway, which answers 400 for a job outside the window. */
+    public static final ConfigKey<Integer> DEDUPE_RETAIN_ROUNDS = RoundWindowKeys.RETAIN_ROUNDS;
     /** The name is shared with the chain watcher, which emits only these orchestrators' transfers. */
     public static final ConfigKey<PoolOrchestrators> ORCHESTRATORS = new ConfigKey<>("ledger.orchestrators",
             PoolOrchestrators::parse, null, "the pool's orchestrator addresses, comma-separated (required; pool dev "

@@ -2,7 +2,8 @@ package io.livepeerpool.ledger.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livepeerpool.ledger.dedupe.RoundWindow.Refusal;
+import io.livepeerpool.protocol.rounds.RoundWindow;
+import io.livepeerpool.protocol.rounds.RoundWindow.Refusal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.livepeerpool.ledger.streams.store;
 
 import io.livepeerpool.ledger.dedupe.JobVerdict;
-import io.livepeerpool.ledger.dedupe.RoundWindow;
+import io.livepeerpool.protocol.rounds.RoundWindow;
 import io.livepeerpool.ledger.dedupe.SeenJobs;
 import java.util.ArrayList;
 import java.util.List;

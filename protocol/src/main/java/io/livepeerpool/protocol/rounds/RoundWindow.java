@@ -1,4 +1,4 @@
-package io.livepeerpool.ledger.dedupe;
+package io.livepeerpool.protocol.rounds;
 
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,11 +8,20 @@ import java.util.OptionalLong;
  * job whose {@code roundJob} is below {@code R - retainRounds} is refused as late, one above {@code R + 1} as future;
  * before the first NewRound every roundJob is taken. A refused job never counts, however often it is posted.
  *
- * <p>This is what bounds the dedupe state exactly: a job that may still count has {@code roundJob >= R -
+ * <p>This is what bounds the ledger's dedupe state exactly: a job that may still count has {@code roundJob >= R -
  * retainRounds}, so the ids first counted with a lower roundJob can be forgotten once R is current. A retry repeats
- * its report, roundJob included, so it is refused as late by then instead of counting again (see {@link SeenJobs}).
+ * its report, roundJob included, so it is refused as late by then instead of counting again (see the ledger's
+ * {@code SeenJobs}).
+ *
+ * <p>The ledger decides with it (its decision is the recorded one); the gateway calls the same rule with the round it
+ * reads from the chain to answer 400 early for a job the ledger would refuse. Both read {@code retainRounds} from the
+ * one key {@code ledger.dedupe.retainRounds} (declared in schemas' {@code RoundWindowKeys}).
  */
 public final class RoundWindow {
+    /** Rounds before R a job may report and still count, unless configured otherwise. */
+    public static final int RETAIN_ROUNDS_DEFAULT = 2;
+    /** The largest {@code retainRounds} accepted: it bounds the dedupe state the ledger keeps. */
+    public static final int RETAIN_ROUNDS_MAX = 1_000;
 
     /** Why a job is refused; {@link #text()} is how the replay and the refusals topic spell it. */
     public enum Refusal {
