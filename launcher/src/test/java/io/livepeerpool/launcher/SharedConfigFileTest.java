@@ -29,6 +29,7 @@ class SharedConfigFileTest {
             maxFloat.stateDir=/tmp/max-float
             ledger.stateDir=/tmp/ledger
             ledger.poolFeePpm=40000
+            ledger.orchestrators=0x6000000000000000000000000000000000000006
             """;
 
     @Test

@@ -17,7 +17,6 @@ public final class AuditComparison {
     }
 
     public static Optional<String> firstDifference(List<AuditedRound> published, List<AuditedRound> replay) {
-        Map<String, BigInteger> balances = new HashMap<>();
         for (int i = 0; i < Math.max(published.size(), replay.size()); i++) {
             if (i >= published.size()) {
                 return Optional.of("round " + replay.get(i).round() + ": settled by the replay, not published");
@@ -25,7 +24,7 @@ public final class AuditComparison {
             if (i >= replay.size()) {
                 return Optional.of("round " + published.get(i).round() + ": published, not settled by the replay");
             }
-            Optional<String> difference = compare(published.get(i), replay.get(i), balances);
+            Optional<String> difference = compare(published.get(i), replay.get(i));
             if (difference.isPresent()) {
                 return difference;
             }
@@ -33,7 +32,7 @@ public final class AuditComparison {
         return Optional.empty();
     }
 
-    private static Optional<String> compare(AuditedRound p, AuditedRound r, Map<String, BigInteger> balances) {
+    private static Optional<String> compare(AuditedRound p, AuditedRound r) {
         String round = "round " + r.round() + ": ";
         if (p.round() != r.round()) {
             return Optional.of("round " + p.round() + ": published where the replay settles round " + r.round());
@@ -47,8 +46,6 @@ public final class AuditComparison {
         if (figures.isPresent()) {
             return figures;
         }
-        Map<String, AuditedRound.Payout> payouts = new HashMap<>();
-        r.payouts().forEach(payout -> payouts.put(payout.transcoder(), payout));
         for (int i = 0; i < Math.max(p.allocations().size(), r.allocations().size()); i++) {
             if (i >= p.allocations().size()) {
                 return Optional.of(round + "allocation of " + r.allocations().get(i).transcoder()
@@ -65,12 +62,7 @@ public final class AuditComparison {
                 return Optional.of(round + "allocation of " + missing + " only "
                         + (missing.equals(a.transcoder()) ? "published" : "in the replay"));
             }
-            BigInteger balance = balances.getOrDefault(b.transcoder(), BigInteger.ZERO).add(b.amount());
-            AuditedRound.Payout payout = payouts.get(b.transcoder());
-            if (payout != null) {
-                balance = balance.subtract(payout.amount());
-            }
-            balances.put(b.transcoder(), balance);
+            BigInteger balance = b.balanceAfter();
             Optional<String> line = first(round + "allocation of " + b.transcoder(),
                     "weight", a.weight(), b.weight(),
                     "amount", a.amount(), b.amount(),

@@ -8,6 +8,8 @@ import io.livepeerpool.ledger.audit.LedgerAudit;
 import io.livepeerpool.ledger.audit.PartitionCursor;
 import io.livepeerpool.ledger.audit.TopicReader;
 import io.livepeerpool.ledger.event.NewRound;
+import io.livepeerpool.ledger.event.PayoutOutcome;
+import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.event.TicketTransfer;
 import io.livepeerpool.ledger.event.TranscoderJob;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
@@ -55,10 +57,13 @@ class LedgerAuditTest {
     private static final Logger log = LoggerFactory.getLogger(LedgerAuditTest.class);
     static final int PARTITIONS = 3;
     static final int ROUNDS = 5;
+    static final String MEMBER = String.format("0x%040x", 0xa000);
+    /** The round of the last NewRound written: jobs report it as their roundJob (some report an old one: late). */
+    static final java.util.concurrent.atomic.AtomicLong latestRound = new java.util.concurrent.atomic.AtomicLong(100);
     static final String SENDER = "0x5000000000000000000000000000000000000005";
     static final String RECIPIENT = "0x6000000000000000000000000000000000000006";
     static final LedgerPolicy POLICY = LedgerPolicy.fromSettings(Map.of("ledger.payoutThresholdWei",
-            "100000000000000000", "ledger.orchestrators", RECIPIENT));
+            "20000000000000000", "ledger.orchestrators", RECIPIENT));
 
     static Devstack devstack;
     static LedgerTopics topics;
@@ -78,7 +83,11 @@ class LedgerAuditTest {
         try (LedgerService ledger = LedgerService.create(config, topics, Map.of(), null);
              KafkaProducer<String, io.livepeerpool.schemas.avro.TranscoderJob> jobs = producer(
                      AvroSerde.forClass(io.livepeerpool.schemas.avro.TranscoderJob.class, registry));
-             KafkaProducer<String, ChainEvent> chain = producer(AvroSerde.forClass(ChainEvent.class, registry))) {
+             KafkaProducer<String, ChainEvent> chain = producer(AvroSerde.forClass(ChainEvent.class, registry));
+             KafkaProducer<String, io.livepeerpool.schemas.avro.PayoutSettings> settings = producer(
+                     AvroSerde.forClass(io.livepeerpool.schemas.avro.PayoutSettings.class, registry));
+             KafkaProducer<String, io.livepeerpool.schemas.avro.Payout> outcomes = producer(
+                     AvroSerde.forClass(io.livepeerpool.schemas.avro.Payout.class, registry))) {
             ledger.start();
             awaitRunning(ledger);
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -86,12 +95,34 @@ class LedgerAuditTest {
             try {
                 for (int round = 1; round <= ROUNDS; round++) {
                     Thread.sleep(1_500);
+                    if (round == 2) { // a member raises its threshold (10 ETH) while jobs and rounds race
+                        settings.send(new ProducerRecord<>(topics.payoutSettings().name(), MEMBER,
+                                AvroEvents.settings(new PayoutSettingsChange(MEMBER, MEMBER,
+                                        BigInteger.TEN.pow(19), 1))));
+                        settings.flush();
+                    }
+                    if (round == 4) { // the first payout request is refused by its payee: credited back
+                        List<io.livepeerpool.schemas.avro.PayoutRequest> requests = readAll(topics.payoutRequests());
+                        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                        while (requests.isEmpty() && System.nanoTime() < deadline) {
+                            Thread.sleep(500);
+                            requests = readAll(topics.payoutRequests());
+                        }
+                        assertThat(requests).as("payout requests by round 4").isNotEmpty();
+                        var first = requests.getFirst();
+                        outcomes.send(new ProducerRecord<>(topics.payouts().name(), first.getTranscoder(),
+                                AvroEvents.payout(new PayoutOutcome(first.getPayoutId(), first.getTranscoder(),
+                                        PayoutOutcome.Status.Refused, first.getAmount().toBigInteger(),
+                                        BigInteger.ZERO, BigInteger.ZERO, false))));
+                        outcomes.flush();
+                    }
                     TicketTransfer transfer = new TicketTransfer(AvroEvents.hash(round), 0, SENDER, RECIPIENT,
                             BigInteger.TEN.pow(18).add(BigInteger.valueOf(round)), BigInteger.ZERO);
                     chain.send(new ProducerRecord<>(topics.chainEvents().name(), SENDER,
                             AvroEvents.transfer(transfer)));
                     chain.send(new ProducerRecord<>(topics.chainEvents().name(), Long.toString(round),
                             AvroEvents.newRound(new NewRound(100 + round))));
+                    latestRound.set(100 + round);
                     if (round == 3) { // re-delivered: changes nothing, in the ledger as in the replay
                         chain.send(new ProducerRecord<>(topics.chainEvents().name(), "again",
                                 AvroEvents.newRound(new NewRound(100 + round - 1))));
@@ -130,7 +161,10 @@ class LedgerAuditTest {
         log.info("{} of {} settlements distributed (the others carried their revenue: no job in their epoch)",
                 distributing, ROUNDS);
         List<EpochBoundary> boundaries = readAll(topics.epochBoundaries());
-        assertThat(boundaries).hasSize(ROUNDS * PARTITIONS);
+        assertThat(boundaries.stream().filter(b -> b.getSource().equals("jobs"))).hasSize(ROUNDS * PARTITIONS);
+        assertThat(boundaries.stream().filter(b -> !b.getSource().equals("jobs"))).as("payouts and payoutSettings")
+                .hasSize(ROUNDS * 2);
+        assertThat(readAll(topics.jobRefusals())).as("late jobs refused").isNotEmpty();
         // the export put jobs before each accepted NewRound and nowhere else: as many job lines as jobs written
         long jobLines = Files.readAllLines(workDir.resolve("audit").resolve("ledger-export.jsonl")).stream()
                 .filter(l -> l.startsWith("{\"type\":\"job\"")).count();
@@ -204,7 +238,7 @@ class LedgerAuditTest {
                 TranscoderJob job = i % 9 == 8 && !sent.isEmpty()
                         ? repost(sent.get(random.nextInt(sent.size())), transcoder)
                         : new TranscoderJob(orchestrator, "job-" + i, transcoder, 1_000_000L + random.nextInt(1000),
-                                2_000, 3, 100);
+                                2_000, 3, i % 50 == 49 ? latestRound.get() - 5 : latestRound.get());
                 sent.add(job);
                 producer.send(new ProducerRecord<>(topics.jobs().name(), job.dedupeKey(), AvroEvents.job(job)));
                 if (i % 30 == 29) {
