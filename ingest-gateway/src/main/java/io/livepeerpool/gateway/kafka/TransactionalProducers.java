@@ -190,7 +190,8 @@ public final class TransactionalProducers implements AutoCloseable {
                     }
                 }
                 producer.commitTransaction();
-            } catch (KafkaException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // Kafka's failures, and anything unexpected: the committer must survive to serve the next group.
                 discard();
                 metrics.aborted(group.size(), records, Duration.ofNanos(System.nanoTime() - started));
                 log.warn("Kafka transaction of {} failed, {} batch requests ({} records) answered 503: {}",
