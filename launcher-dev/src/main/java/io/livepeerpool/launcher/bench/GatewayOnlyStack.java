@@ -6,6 +6,7 @@ import io.livepeerpool.gateway.GatewayConfig;
 import io.livepeerpool.gateway.GatewayServer;
 import io.livepeerpool.launcher.dev.DevKeys;
 import io.livepeerpool.platform.config.ConfigSource;
+import io.livepeerpool.platform.files.Directories;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.schemas.topics.Topics;
 import java.nio.file.Files;
@@ -17,17 +18,19 @@ import java.util.Map;
  * What {@code pool bench ingest --stack gateway} measures against: the broker, the registry and PostgreSQL of an
  * embedded devstack (no chain) and a gateway in this JVM, with nothing consuming the topics: no ledger, projector,
  * performance topology or workers sharing the cores, as when the gateway runs on machines of its own. Its data dir
- * is a fresh temporary directory, deleted by the devstack's owner only on request (it is small and under /tmp).
+ * is a fresh temporary directory (a batch phase writes hundreds of megabytes of Kafka log), deleted at close.
  */
 final class GatewayOnlyStack implements AutoCloseable {
     /** A fixed dev address: the keys file needs an orchestrator, and nothing on a chain is involved. */
     private static final String ORCHESTRATOR = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 
+    private final Path dir;
     private final Devstack devstack;
     private final GatewayServer gateway;
     private final WrkLoad.Target target;
 
-    private GatewayOnlyStack(Devstack devstack, GatewayServer gateway, WrkLoad.Target target) {
+    private GatewayOnlyStack(Path dir, Devstack devstack, GatewayServer gateway, WrkLoad.Target target) {
+        this.dir = dir;
         this.devstack = devstack;
         this.gateway = gateway;
         this.target = target;
@@ -56,9 +59,10 @@ final class GatewayOnlyStack implements AutoCloseable {
             settings.putAll(overrides);
             GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(ConfigSource.of(settings)), Metrics.newRegistry());
             gateway.start();
-            return new GatewayOnlyStack(devstack, gateway, new WrkLoad.Target(gateway.url(), key.keyId(), key.secretHex()));
+            return new GatewayOnlyStack(dir, devstack, gateway, new WrkLoad.Target(gateway.url(), key.keyId(), key.secretHex()));
         } catch (Exception | Error e) {
             devstack.close();
+            Directories.deleteQuietly(dir);
             throw e;
         }
     }
@@ -73,6 +77,7 @@ final class GatewayOnlyStack implements AutoCloseable {
             gateway.close();
         } finally {
             devstack.close();
+            Directories.deleteQuietly(dir);
         }
     }
 }
