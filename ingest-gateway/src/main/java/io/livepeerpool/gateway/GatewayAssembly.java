@@ -15,6 +15,7 @@ import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.http.SignedRequests;
 import io.livepeerpool.gateway.jobs.CurrentRound;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
+import io.livepeerpool.gateway.jobs.AcceptedJobsLog;
 import io.livepeerpool.gateway.jobs.JobPublisher;
 import io.livepeerpool.gateway.jobs.JobValidator;
 import io.livepeerpool.gateway.payouts.PayoutSettingsEndpoints;
@@ -23,6 +24,8 @@ import io.livepeerpool.gateway.kafka.AckedProducer;
 import io.livepeerpool.gateway.kafka.KafkaHealth;
 import io.livepeerpool.gateway.kafka.ProducerSettings;
 import io.livepeerpool.gateway.kafka.RecordEncoder;
+import io.livepeerpool.gateway.kafka.GroupLimits;
+import io.livepeerpool.gateway.kafka.TransactionMetrics;
 import io.livepeerpool.gateway.kafka.TransactionalProducers;
 import io.livepeerpool.gateway.reads.BalanceReads;
 import io.livepeerpool.gateway.reads.JobReads;
@@ -74,6 +77,7 @@ final class GatewayAssembly {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration DB_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int REGISTRY_ATTEMPTS_MAX = 2;
+    private static final Duration ACCEPTED_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private GatewayAssembly() {
     }
@@ -95,7 +99,10 @@ final class GatewayAssembly {
             TransactionalProducers batches = own(owned, new TransactionalProducers(
                     id -> new KafkaProducer<>(producers.transactional(id)),
                     config.get(GatewayConfig.KAFKA_TRANSACTIONAL_ID_PREFIX),
-                    config.get(GatewayConfig.KAFKA_TRANSACTIONAL_PRODUCERS), ackTimeout));
+                    config.get(GatewayConfig.KAFKA_TRANSACTIONAL_PRODUCERS),
+                    new GroupLimits(config.get(GatewayConfig.KAFKA_GROUP_MAX_RECORDS), config.get(GatewayConfig.KAFKA_GROUP_MAX_BYTES),
+                            Duration.ofMillis(config.get(GatewayConfig.KAFKA_GROUP_MAX_WAIT_MS))),
+                    ackTimeout, new TransactionMetrics(registry)));
             KafkaHealth kafkaHealth = own(owned, KafkaHealth.connect(bootstrap,
                     List.of(Topics.TRANSCODER_JOBS, Topics.WINNING_TICKETS), HEALTH_TIMEOUT));
             HikariDataSource db = own(owned, ReadModelDatabase.pool(config.get(GatewayConfig.DB_JDBC_URL),
@@ -123,7 +130,8 @@ final class GatewayAssembly {
             Optional<ChainStatus> chain = chainStatus(config, schemas, owned);
             GatewayRoutes.Handlers handlers = new GatewayRoutes.Handlers(
                     new JobEndpoints(signed, new JobValidator(config.get(GatewayConfig.MAX_PIXELS_PER_SECOND_PER_PROFILE),
-                            config.get(RoundWindowKeys.RETAIN_ROUNDS)), jobPublisher, metrics, CurrentRound.of(chain)),
+                            config.get(RoundWindowKeys.RETAIN_ROUNDS)), jobPublisher, metrics, CurrentRound.of(chain),
+                            own(owned, new AcceptedJobsLog(ACCEPTED_LOG_INTERVAL))),
                     new TicketEndpoints(signed, new TicketValidator(keys::isOrchestrator), ticketPublisher, metrics),
                     new ReadEndpoints(new ReadEndpoints.Reads(new JobReads(db, clock), new RewardReads(db, clock),
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),

@@ -48,8 +48,15 @@ public final class GatewayConfig {
             "connections in the read pool");
     public static final ConfigKey<Long> KAFKA_ACK_TIMEOUT_MS = ConfigKey.longValue("gateway.kafka.ackTimeoutMs", 10_000, 1_000, 120_000,
             "longest wait for Kafka's acknowledgement (or a transaction commit) before answering 503");
-    public static final ConfigKey<Integer> KAFKA_TRANSACTIONAL_PRODUCERS = ConfigKey.integer("gateway.kafka.transactionalProducers", 16, 1, 64,
-            "transactional producers for batches: how many batches are written at once");
+    public static final ConfigKey<Integer> KAFKA_TRANSACTIONAL_PRODUCERS = ConfigKey.integer("gateway.kafka.transactionalProducers", 2, 1, 64,
+            "transactional producers for batches: how many Kafka transactions (each carrying a group of batch requests) are in flight at once");
+    public static final ConfigKey<Integer> KAFKA_GROUP_MAX_RECORDS = ConfigKey.integer("gateway.kafka.groupMaxRecords", 10_000, 1, 1_000_000,
+            "most records in one transaction's group of batch requests (a larger single request goes alone)");
+    public static final ConfigKey<Long> KAFKA_GROUP_MAX_BYTES = ConfigKey.longValue("gateway.kafka.groupMaxBytes", 8L << 20, 1, 1L << 30,
+            "most key and value bytes in one transaction's group of batch requests (a larger single request goes alone)");
+    public static final ConfigKey<Integer> KAFKA_GROUP_MAX_WAIT_MS = ConfigKey.integer("gateway.kafka.groupMaxWaitMs", 0, 0, 1_000,
+            "how long a transaction waits after its first batch request for others to join; 0: only those already waiting"
+                    + " (while transactions are in flight, arrivals wait anyway and join the next)");
     public static final ConfigKey<Integer> KAFKA_LINGER_MS = ConfigKey.integer("gateway.kafka.lingerMs", 5, 0, 100,
             "linger.ms of the producer of single writes: how long a record may wait for others to share its request"
                     + " to the broker; every single write waits for its acknowledgement, so this is added to its latency");
@@ -104,7 +111,8 @@ public final class GatewayConfig {
     public static List<ConfigKey<?>> keys() {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
-                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_LINGER_MS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
+                KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_GROUP_MAX_RECORDS, KAFKA_GROUP_MAX_BYTES, KAFKA_GROUP_MAX_WAIT_MS,
+                KAFKA_LINGER_MS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
                 AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,

@@ -272,7 +272,7 @@ class JobIngestTest {
     }
 
     @Test
-    void eachAcceptedJobIsOneLogLineWithItsRequestIdAndNoSecret() throws Exception {
+    void eachAcceptedJobIsOneDebugLineWithItsRequestIdAndNoSecret() throws Exception {
         int before = logs.from(GatewayServer.class).size();
         java.util.Set<String> ids = new java.util.HashSet<>();
 

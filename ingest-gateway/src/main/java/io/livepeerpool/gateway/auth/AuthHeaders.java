@@ -1,7 +1,7 @@
 package io.livepeerpool.gateway.auth;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import io.livepeerpool.gateway.validation.CharShape;
 
 /** The four request headers of the HMAC scheme, and the shapes their values must have. */
 public final class AuthHeaders {
@@ -13,10 +13,10 @@ public final class AuthHeaders {
     public static final List<String> ALL = List.of(KEY_ID, TIMESTAMP, NONCE, SIGNATURE);
 
     /** Unix seconds: digits only, no sign; 12 digits reach far beyond any sane clock. */
-    static final Pattern TIMESTAMP_SHAPE = Pattern.compile("[0-9]{1,12}");
-    static final Pattern NONCE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    static final CharShape TIMESTAMP_SHAPE = new CharShape("09", 1, 12);
+    static final CharShape NONCE_SHAPE = new CharShape("AZaz09__--", 8, 64);
     /** Lowercase only, as documented: one spelling per signature (like the body hash inside the canonical text). */
-    static final Pattern SIGNATURE_SHAPE = Pattern.compile("[0-9a-f]{64}");
+    static final CharShape SIGNATURE_SHAPE = new CharShape("09af", 64, 64);
 
     private AuthHeaders() {
     }

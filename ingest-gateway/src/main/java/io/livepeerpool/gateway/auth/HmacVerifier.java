@@ -35,13 +35,13 @@ public final class HmacVerifier {
         String timestamp = header.apply(AuthHeaders.TIMESTAMP);
         String nonce = header.apply(AuthHeaders.NONCE);
         String signature = header.apply(AuthHeaders.SIGNATURE);
-        if (!AuthHeaders.TIMESTAMP_SHAPE.matcher(timestamp).matches()) {
+        if (!AuthHeaders.TIMESTAMP_SHAPE.matches(timestamp)) {
             return reject(AuthFailure.MALFORMED_HEADER, AuthHeaders.TIMESTAMP, "must be Unix seconds", header);
         }
-        if (!AuthHeaders.NONCE_SHAPE.matcher(nonce).matches()) {
+        if (!AuthHeaders.NONCE_SHAPE.matches(nonce)) {
             return reject(AuthFailure.MALFORMED_HEADER, AuthHeaders.NONCE, "must be 8 to 64 of [A-Za-z0-9_-]", header);
         }
-        if (!AuthHeaders.SIGNATURE_SHAPE.matcher(signature).matches()) {
+        if (!AuthHeaders.SIGNATURE_SHAPE.matches(signature)) {
             return reject(AuthFailure.MALFORMED_HEADER, AuthHeaders.SIGNATURE,
                     "must be the HMAC-SHA256 as 64 lowercase hex digits", header);
         }

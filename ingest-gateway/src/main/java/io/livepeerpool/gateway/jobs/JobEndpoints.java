@@ -20,14 +20,16 @@ public final class JobEndpoints {
     private final JobPublisher publisher;
     private final HttpMetrics metrics;
     private final CurrentRound currentRound;
+    private final AcceptedJobsLog accepted;
 
     public JobEndpoints(SignedRequests signed, JobValidator validator, JobPublisher publisher, HttpMetrics metrics,
-                        CurrentRound currentRound) {
+                        CurrentRound currentRound, AcceptedJobsLog accepted) {
         this.signed = signed;
         this.validator = validator;
         this.publisher = publisher;
         this.metrics = metrics;
         this.currentRound = currentRound;
+        this.accepted = accepted;
     }
 
     public void recordTranscoderJob(Context ctx) {
@@ -35,7 +37,8 @@ public final class JobEndpoints {
         JobDetails job = validator.single(request.body(), currentRound.get()).orElseThrow(ApiError::invalid);
         publisher.publish(request, job);
         metrics.jobsAccepted(1);
-        log.info("accepted job {} of {} from {} (key {})", job.jobId(), job.transcoder(), request.key().orchestrator(),
+        accepted.accepted(1);
+        log.debug("accepted job {} of {} from {} (key {})", job.jobId(), job.transcoder(), request.key().orchestrator(),
                 request.key().keyId());
         ctx.status(202).json(new JobAccepted("accepted", job.jobId()));
     }
@@ -45,7 +48,8 @@ public final class JobEndpoints {
         List<JobDetails> jobs = validator.batch(request.body(), currentRound.get()).orElseThrow(ApiError::invalid);
         publisher.publishAll(request, jobs);
         metrics.jobsAccepted(jobs.size());
-        log.info("accepted {} jobs from {} (key {})", jobs.size(), request.key().orchestrator(), request.key().keyId());
+        accepted.accepted(jobs.size());
+        log.debug("accepted {} jobs from {} (key {})", jobs.size(), request.key().orchestrator(), request.key().keyId());
         ctx.status(202).json(new JobsAccepted("accepted", jobs.size(), jobs.stream().map(JobDetails::jobId).toList()));
     }
 

@@ -1,6 +1,7 @@
 package io.livepeerpool.gateway.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.livepeerpool.gateway.validation.CharShape;
 import io.livepeerpool.gateway.validation.Fields;
 import io.livepeerpool.gateway.validation.Problem;
 import io.livepeerpool.gateway.validation.Validated;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules for a job, for {@code POST /recordTranscoderJob} ({@code {"jobDetails": {...}}}) and
@@ -37,7 +37,7 @@ public final class JobValidator {
     public static final int BATCH_MAX = 1000;
     /** 3840 x 2160 at 60 frames per second (4K60): above any rendition a Livepeer transcoder is commonly asked for. */
     public static final long MAX_PIXELS_PER_SECOND_PER_PROFILE_DEFAULT = 3840L * 2160 * 60;
-    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final CharShape JOB_ID = new CharShape("AZaz09..::--__", 1, 128);
     private static final Set<String> JOB_FIELDS = Set.of("jobId", "transcoder", "pixels", "duration", "profiles", "roundJob",
             "faceValue", "downloadMs", "transcodeMs", "uploadMs");
     private static final List<String> PHASE_FIELDS = List.of("downloadMs", "transcodeMs", "uploadMs");

@@ -103,6 +103,16 @@ public final class Fields {
         });
     }
 
+    /** A JSON string of {@code shape}; {@code shapeMessage} explains the shape when it does not match. */
+    public String string(String name, boolean required, CharShape shape, String shapeMessage) {
+        return text(name, required, value -> {
+            if (!shape.matches(value)) {
+                throw new IllegalArgumentException(shapeMessage);
+            }
+            return value;
+        });
+    }
+
     /** An Ethereum address: 0x + 40 hex; mixed case must pass EIP-55. */
     public Address address(String name) {
         return text(name, true, Address::parse);

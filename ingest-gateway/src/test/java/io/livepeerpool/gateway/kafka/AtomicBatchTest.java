@@ -17,7 +17,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,8 +34,10 @@ import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroSerde;
 
 /**
- * A batch whose transaction fails after its records reached the broker leaves nothing a {@code read_committed}
- * consumer can see, and the pool recovers for the next batch. Real broker; the failure is injected at commit.
+ * Group commit against the real broker: batch requests that arrive while a transaction is in flight share the next;
+ * a group whose transaction fails after its records reached the broker (an injected commit failure, or fencing by a
+ * second producer with the same transactional id) fails every request of it and leaves nothing a
+ * {@code read_committed} consumer can see, and the pool recovers for the next group.
  */
 class AtomicBatchTest {
     static Devstack devstack;
@@ -40,9 +46,12 @@ class AtomicBatchTest {
     static SchemaRegistryClient registry;
     static Serializer<TranscoderJob> serializer;
 
+    static ProducerSettings SETTINGS;
+
     @BeforeAll
     static void start() throws Exception {
         devstack = TestGateway.devstack();
+        SETTINGS = new ProducerSettings(devstack.bootstrapServers(), Duration.ofSeconds(10), "atomic-test", 5);
         committed = new TopicProbe<>(devstack, Topics.TRANSCODER_JOBS);
         uncommitted = new TopicProbe<>(devstack, Topics.TRANSCODER_JOBS, "read_uncommitted");
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
@@ -62,13 +71,19 @@ class AtomicBatchTest {
         }
     }
 
-    /** A real producer whose next commit fails once, as if the broker went away between the sends and the commit. */
+    /**
+     * A real producer that runs {@code beforeCommit} (once, if it is set) just before its next commit, after flushing
+     * so that the transaction's records are on the broker; the hook may throw, as a lost connection would.
+     */
     @SuppressWarnings("unchecked")
-    static Producer<String, byte[]> failingOnce(Producer<String, byte[]> real, AtomicBoolean fail) {
+    static Producer<String, byte[]> withHook(Producer<String, byte[]> real, AtomicReference<Runnable> beforeCommit) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("commitTransaction") && fail.getAndSet(false)) {
-                real.flush(); // the records are on the broker, inside the open transaction
-                throw new KafkaException("injected: connection lost before commit");
+            if (method.getName().equals("commitTransaction")) {
+                Runnable hook = beforeCommit.getAndSet(null);
+                if (hook != null) {
+                    real.flush(); // the records are on the broker, inside the open transaction
+                    hook.run();
+                }
             }
             try {
                 return method.invoke(real, args);
@@ -78,6 +93,38 @@ class AtomicBatchTest {
         };
         return (Producer<String, byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
                 new Class<?>[] {Producer.class}, handler);
+    }
+
+    /** Starts {@code n} batch requests of 5 records each, tagged {@code tag}, from threads of their own. */
+    static List<CompletableFuture<Void>> requests(TransactionalProducers pool, String tag, int n) {
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<ProducerRecord<String, byte[]>> records = batch(tag, 5);
+            requests.add(CompletableFuture.runAsync(() -> pool.sendAtomically(records), Thread::startVirtualThread));
+        }
+        return requests;
+    }
+
+    /** Holds the first transaction at its commit until released, so that the requests sent meanwhile queue up. */
+    record Held(CountDownLatch reached, CountDownLatch release) implements Runnable {
+        Held() {
+            this(new CountDownLatch(1), new CountDownLatch(1));
+        }
+
+        @Override
+        public void run() {
+            reached.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    TransactionalProducers pool(String prefix, AtomicReference<Runnable> hook, TransactionMetrics metrics) {
+        return new TransactionalProducers(id -> withHook(new KafkaProducer<>(SETTINGS.transactional(id)), hook),
+                prefix, 1, new GroupLimits(10_000, 8L << 20, Duration.ZERO), Duration.ofSeconds(10), metrics);
     }
 
     static List<ProducerRecord<String, byte[]>> batch(String tag, int n) {
@@ -95,11 +142,10 @@ class AtomicBatchTest {
 
     @Test
     void aFailureBetweenSendsAndCommitLeavesNothingVisibleAndTheNextBatchCommits() throws Exception {
-        ProducerSettings settings = new ProducerSettings(devstack.bootstrapServers(), Duration.ofSeconds(10), "atomic-test", 5);
-        AtomicBoolean fail = new AtomicBoolean(true);
-        try (TransactionalProducers pool = new TransactionalProducers(
-                id -> failingOnce(new KafkaProducer<>(settings.transactional(id)), fail),
-                "atomic-test-" + UUID.randomUUID(), 1, Duration.ofSeconds(5))) {
+        AtomicReference<Runnable> hook = new AtomicReference<>(() -> {
+            throw new KafkaException("injected: connection lost before commit");
+        });
+        try (TransactionalProducers pool = pool("atomic-test-" + UUID.randomUUID(), hook, metrics())) {
             committed.mark();
             uncommitted.mark();
 
@@ -113,5 +159,65 @@ class AtomicBatchTest {
             // they did reach the broker: only the transaction's abort hides them
             assertThat(uncommitted.sinceMark()).filteredOn(r -> r.value().getRequestId().equals("aborted")).hasSize(20);
         }
+    }
+
+    @Test
+    void concurrentRequestsShareOneTransaction() throws Exception {
+        Held held = new Held();
+        AtomicReference<Runnable> hook = new AtomicReference<>(held);
+        TransactionMetrics metrics = metrics();
+        String tag = "grouped-" + UUID.randomUUID();
+        try (TransactionalProducers pool = pool("group-test-" + UUID.randomUUID(), hook, metrics)) {
+            committed.mark();
+            List<CompletableFuture<Void>> first = requests(pool, tag, 1);
+            assertThat(held.reached().await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Void>> queued = requests(pool, tag, 20);
+            Thread.sleep(500); // all twenty wait behind the held transaction
+            held.release().countDown();
+            CompletableFuture.allOf(first.get(0), CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)))
+                    .get(20, TimeUnit.SECONDS);
+
+            assertThat(metrics.committedCount()).isEqualTo(2); // 21 requests, 2 transactions
+            assertThat(metrics.largestGroup()).isEqualTo(20);
+            assertThat(committed.await(r -> r.value().getRequestId().equals(tag), 105, Duration.ofSeconds(10))).hasSize(105);
+        }
+    }
+
+    @Test
+    void aGroupFencedByASecondProducerWithItsIdFailsEveryRequestAndLeavesNothingVisible() throws Exception {
+        String prefix = "fence-test-" + UUID.randomUUID();
+        Held held = new Held();
+        TransactionMetrics metrics = metrics();
+        String tag = "fenced-" + UUID.randomUUID();
+        AtomicReference<Runnable> hook = new AtomicReference<>(held);
+        try (TransactionalProducers pool = pool(prefix, hook, metrics);
+             KafkaProducer<String, byte[]> intruder = new KafkaProducer<>(SETTINGS.transactional(prefix + "-0"))) {
+            committed.mark();
+            uncommitted.mark();
+            List<CompletableFuture<Void>> first = requests(pool, "before-" + tag, 1);
+            assertThat(held.reached().await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Void>> group = requests(pool, tag, 8);
+            Thread.sleep(500);
+            // The group's transaction: sent, then fenced by another producer taking the same transactional id.
+            hook.set(intruder::initTransactions);
+            held.release().countDown();
+            first.get(0).get(20, TimeUnit.SECONDS);
+            for (CompletableFuture<Void> request : group) {
+                assertThatThrownBy(() -> request.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(PublishFailed.class);
+            }
+            assertThat(metrics.abortedCount()).isEqualTo(1);
+            assertThat(metrics.largestGroup()).isEqualTo(8);
+
+            // The pool recovers: a fresh producer under the same id fences the intruder in turn.
+            String after = "after-" + tag;
+            pool.sendAtomically(batch(after, 4));
+            assertThat(committed.await(r -> r.value().getRequestId().equals(after), 4, Duration.ofSeconds(10))).hasSize(4);
+            assertThat(committed.sinceMark()).noneMatch(r -> r.value().getRequestId().equals(tag));
+            assertThat(uncommitted.sinceMark()).filteredOn(r -> r.value().getRequestId().equals(tag)).hasSize(40);
+        }
+    }
+
+    static TransactionMetrics metrics() {
+        return new TransactionMetrics(new SimpleMeterRegistry());
     }
 }

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
  * no verification, no Kafka) as the baseline, then signed single-job posts, then signed batch posts; optionally a
  * sustained phase of signed single posts for longer than the 300 s replay window. Every request is signed with a
  * fresh nonce in every phase, so the ratios show what the gateway adds: HMAC check, nonce, validation, Avro, the
- * broker's {@code acks=all}.
+ * broker's {@code acks=all}. {@code --stack gateway} starts its own broker, registry and gateway with nothing
+ * consuming the topics ({@link GatewayOnlyStack}), to separate the gateway's cost from that of the pool sharing its cores.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Benchmark the gateway with wrk: signed single and batch job posts vs a bare HTTPS endpoint of the same server.")
@@ -59,9 +62,26 @@ public final class BenchIngestCommand implements Callable<Integer> {
             description = "wrk threads (default: ${DEFAULT-VALUE}: on two cores the client should take as little CPU as it can).")
     int threads;
 
+    @Option(names = "--stack", defaultValue = "pool",
+            description = "pool: the gateway of a running `pool dev` (--credentials), sharing the cores with the ledger,"
+                    + " the projector and every other consumer of the accepted jobs; gateway: start a broker, registry and"
+                    + " PostgreSQL (no chain) and a gateway in this process, with nothing consuming the topics, as where"
+                    + " the gateway runs on machines of its own (default: ${DEFAULT-VALUE}).")
+    String stack;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "With --stack gateway: a gateway configuration key (repeatable), e.g. gateway.kafka.lingerMs=0.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(credentialsFile)) {
+        if (!stack.equals("pool") && !stack.equals("gateway")) {
+            throw new UserInputException("--stack: pool or gateway");
+        }
+        if (!overrides.isEmpty() && !stack.equals("gateway")) {
+            throw new UserInputException("--set applies to --stack gateway only (pass settings to `pool dev --set` instead)");
+        }
+        if (stack.equals("pool") && !Files.exists(credentialsFile)) {
             throw new UserInputException(credentialsFile + ": not found; start `./pool dev` first (or pass --credentials)");
         }
         if (seconds < 1 || seconds > 600 || warmupSeconds < 0 || warmupSeconds > 60 || batchSize < 1 || batchSize > 1000
@@ -75,11 +95,21 @@ public final class BenchIngestCommand implements Callable<Integer> {
         if (connections.isEmpty() || connections.stream().anyMatch(c -> c < 1 || c > 10_000)) {
             throw new UserInputException("--connections: a comma-separated list of counts, 1-10000");
         }
+        if (stack.equals("gateway")) {
+            System.out.println("pool bench ingest: starting broker, registry, PostgreSQL and a gateway in this process...");
+            try (GatewayOnlyStack own = GatewayOnlyStack.start(overrides)) {
+                return run(own.target(), "gateway only (broker, registry, gateway; nothing consumes the topics)");
+            }
+        }
         DevCredentials dev = DevCredentials.read(credentialsFile);
-        WrkLoad load = WrkLoad.prepare(wrk, threads, new WrkLoad.Target(dev.gatewayUrl(), dev.keyId(), dev.secret()));
+        return run(new WrkLoad.Target(dev.gatewayUrl(), dev.keyId(), dev.secret()), "the gateway of `pool dev`");
+    }
+
+    private int run(WrkLoad.Target target, String what) throws Exception {
+        WrkLoad load = WrkLoad.prepare(wrk, threads, target);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        System.out.printf("pool bench ingest: %s with wrk (%d thread), connections %s, %d s per phase (+%d s warm-up),"
-                        + " batches of %d; load average at start %s%n", dev.gatewayUrl(), threads, connections, seconds,
+        System.out.printf("pool bench ingest: %s, %s with wrk (%d thread), connections %s, %d s per phase (+%d s warm-up),"
+                        + " batches of %d; load average at start %s%n", what, target.url(), threads, connections, seconds,
                 warmupSeconds, batchSize, loadAverage());
         List<PhaseResult> results = new ArrayList<>();
         Phases plan = new Phases(load, run, warmupSeconds);

@@ -15,18 +15,18 @@ import java.util.HexFormat;
  * The dev orchestrator's HMAC key, created once per data dir (a fresh random secret) and kept, so restarting
  * {@code pool dev} keeps working credentials. The file is the gateway's ordinary keys file.
  */
-final class DevKeys {
-    static final String KEY_ID = "dev-orchestrator-1";
+public final class DevKeys {
+    public static final String KEY_ID = "dev-orchestrator-1";
     private static final int SECRET_BYTES = 32;
 
     private DevKeys() {
     }
 
     /** The dev key as the developer needs it: id, orchestrator and the secret in hex (for signing examples). */
-    record DevKey(String keyId, String orchestrator, String secretHex) {
+    public record DevKey(String keyId, String orchestrator, String secretHex) {
     }
 
-    static DevKey loadOrCreate(Path keysFile, String orchestrator) throws IOException {
+    public static DevKey loadOrCreate(Path keysFile, String orchestrator) throws IOException {
         if (!Files.exists(keysFile)) {
             byte[] secret = new byte[SECRET_BYTES];
             new SecureRandom().nextBytes(secret);

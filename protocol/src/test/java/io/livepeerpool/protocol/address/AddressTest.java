@@ -51,4 +51,16 @@ class AddressTest {
                 .hasMessage("transcoder must be a lowercase 0x address, got 0xABCDEF0000000000000000000000000000000001");
         assertThatThrownBy(() -> Address.requireLowercase(null, "sender")).hasMessageStartingWith("sender ");
     }
+
+    @Test
+    void theShapeIsExactlyZeroXAndFortyHexDigits() {
+        String ok = "0x" + "0123456789abcdefABCDEF0123456789abcdefAB".toLowerCase(java.util.Locale.ROOT);
+        assertThat(Address.parse(ok).hex()).isEqualTo(ok);
+        for (String bad : new String[] {"", "0x", ok.substring(1), ok + "0", "0X" + ok.substring(2), "1x" + ok.substring(2),
+                ok.substring(0, 41) + "g", ok.substring(0, 41) + "/", ok.substring(0, 41) + ":", ok.substring(0, 41) + "`",
+                ok.substring(0, 41) + "G", ok.substring(0, 41) + "@", ok.substring(0, 41) + "\u0660", " " + ok.substring(1)}) {
+            assertThatThrownBy(() -> Address.parse(bad)).as(bad).hasMessageContaining("40 hex digits");
+            assertThatThrownBy(() -> new Address(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

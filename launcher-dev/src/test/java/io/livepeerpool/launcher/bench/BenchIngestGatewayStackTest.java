@@ -1,0 +1,35 @@
+package io.livepeerpool.launcher.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code pool bench ingest --stack gateway} starts its own broker, registry and gateway and drives it with wrk: every
+ * phase's requests answered 2xx (exit 0), signed single and batch posts included.
+ */
+class BenchIngestGatewayStackTest {
+    @Test
+    void theGatewayOnlyStackRunsEveryPhaseWithoutAFailure() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new BenchIngestCommand()).execute("--stack", "gateway", "--connections", "4",
+                    "--seconds", "2", "--warmup-seconds", "1", "--batch-size", "10", "--set", "gateway.kafka.lingerMs=1");
+        } finally {
+            System.setOut(out);
+        }
+        String report = captured.toString(StandardCharsets.UTF_8);
+        System.out.println(report);
+
+        assertThat(exit).isZero();
+        assertThat(report).contains("gateway only").contains("signed single job, 4 connections")
+                .contains("signed batch x10, 4 connections");
+    }
+}
