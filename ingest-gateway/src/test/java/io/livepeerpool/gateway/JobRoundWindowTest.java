@@ -117,10 +117,11 @@ class JobRoundWindowTest {
     }
 
     List<ConsumerRecord<String, TranscoderJob>> writtenFor(Address transcoder) {
-        assertThat(reached.sinceMark()).filteredOn(r -> r.key().equals(transcoder.hex()))
+        assertThat(reached.sinceMark()).filteredOn(r -> r.value().getTranscoder().equals(transcoder.hex()))
                 .as("records that reached the broker, committed or not").hasSize(committed.sinceMark().stream()
-                        .filter(r -> r.key().equals(transcoder.hex())).toList().size());
-        return committed.sinceMark().stream().filter(r -> r.key().equals(transcoder.hex())).toList();
+                        .filter(r -> r.value().getTranscoder().equals(transcoder.hex())).toList().size());
+        return committed.sinceMark().stream().filter(r -> r.value().getTranscoder().equals(transcoder.hex()))
+                .toList();
     }
 
     @Test
@@ -136,7 +137,7 @@ class JobRoundWindowTest {
         assertThat(answer.json().get("message").asText()).isEqualTo("jobDetails.roundJob: " + late
                 + " is below the current round " + round + " minus ledger.dedupe.retainRounds " + RETAIN
                 + ": the ledger would refuse it as late");
-        assertThat(reached.sinceMark()).filteredOn(r -> r.key().equals(transcoder.hex())).isEmpty();
+        assertThat(reached.sinceMark()).filteredOn(r -> r.value().getTranscoder().equals(transcoder.hex())).isEmpty();
     }
 
     @Test
@@ -149,7 +150,7 @@ class JobRoundWindowTest {
         assertThat(answer.field()).isEqualTo("jobDetails.roundJob");
         assertThat(answer.json().get("message").asText()).isEqualTo("jobDetails.roundJob: " + (round + 2)
                 + " is above the current round " + round + " plus 1: the ledger would refuse it as future");
-        assertThat(reached.sinceMark()).filteredOn(r -> r.key().equals(transcoder.hex())).isEmpty();
+        assertThat(reached.sinceMark()).filteredOn(r -> r.value().getTranscoder().equals(transcoder.hex())).isEmpty();
     }
 
     @Test
@@ -161,7 +162,7 @@ class JobRoundWindowTest {
         assertThat(postOne(gateway, job("edge-high", transcoder, round + 1)).status()).isEqualTo(202);
 
         assertThat(writtenFor(transcoder)).extracting(r -> r.value().getRoundJob())
-                .containsExactly(round - RETAIN, round, round + 1);
+                .containsExactlyInAnyOrder(round - RETAIN, round, round + 1);
     }
 
     @Test
@@ -178,12 +179,12 @@ class JobRoundWindowTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.field()).isEqualTo("jobs[2].roundJob");
         assertThat(answer.json().get("message").asText()).endsWith("the ledger would refuse it as late");
-        assertThat(reached.sinceMark()).filteredOn(r -> r.key().equals(transcoder.hex())).isEmpty();
+        assertThat(reached.sinceMark()).filteredOn(r -> r.value().getTranscoder().equals(transcoder.hex())).isEmpty();
 
         jobs.remove(2);
         TestGateway.Answer accepted = gateway.postSigned("/recordTranscoderJobs", "{\"jobs\":" + jobs + "}");
         assertThat(accepted.status()).isEqualTo(202);
-        assertThat(committed.await(r -> r.key().equals(transcoder.hex()), 3, Duration.ofSeconds(10))).hasSize(3);
+        assertThat(committed.await(r -> r.value().getTranscoder().equals(transcoder.hex()), 3, Duration.ofSeconds(10))).hasSize(3);
     }
 
     @Test

@@ -288,7 +288,7 @@ class TranscoderAdmissionTest {
                 + "\"roundJob\":1," + phases + "}}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.field()).isEqualTo(field);
-        assertThat(jobs.sinceMark()).noneMatch(r -> r.key().equals(t.hex()));
+        assertThat(jobs.sinceMark()).noneMatch(r -> r.value().getTranscoder().equals(t.hex()));
     }
 
     @ParameterizedTest
