@@ -204,7 +204,7 @@ class ReadApiTest {
             for (String reason : List.of("late", "late", "future")) {
                 producer.send(new ProducerRecord<>(Topics.LEDGER_JOB_REFUSALS.name(), transcoder.hex(),
                         new JobRefusal(TestGateway.ORCH_A.hex(), "refused-1", transcoder.hex(), 4_100L, reason,
-                                4_200L))).get();
+                                4_200L, null, null))).get();
             }
         }
 
