@@ -24,3 +24,24 @@ CREATE INDEX transcoder_jobs_by_position ON transcoder_jobs (kafka_partition, ka
 -- it is the job's row, keeps weight and settled_round NULL.
 ALTER TABLE job_refusals ADD COLUMN job_partition INT, ADD COLUMN job_offset BIGINT;
 CREATE INDEX job_refusals_by_post ON job_refusals (job_partition, job_offset);
+
+-- The later posts of a job id (the row is the first post): kept so that when the row's post turns out refused, the
+-- first later post that is not refused, the one the ledger counted, becomes the job's row.
+CREATE TABLE job_reposts (
+    kafka_partition  INT           NOT NULL,
+    kafka_offset     BIGINT        NOT NULL,
+    orchestrator     TEXT          NOT NULL,
+    job_id           TEXT          NOT NULL,
+    transcoder       TEXT          NOT NULL,
+    pixels           BIGINT        NOT NULL CHECK (pixels >= 0),
+    duration_ms      BIGINT        NOT NULL CHECK (duration_ms > 0),
+    profiles         INT           NOT NULL CHECK (profiles BETWEEN 1 AND 64),
+    round_job        BIGINT        NOT NULL CHECK (round_job >= 0),
+    face_value       NUMERIC(78,0) NOT NULL CHECK (face_value >= 0),
+    weight           NUMERIC(78,0) NOT NULL,
+    key_id           TEXT          NOT NULL,
+    request_id       TEXT          NOT NULL,
+    received_at      TIMESTAMPTZ   NOT NULL,
+    PRIMARY KEY (kafka_partition, kafka_offset)
+);
+CREATE INDEX job_reposts_by_job ON job_reposts (orchestrator, job_id, kafka_offset);

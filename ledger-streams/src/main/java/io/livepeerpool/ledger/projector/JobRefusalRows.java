@@ -24,6 +24,10 @@ public final class JobRefusalRows implements RowMapper<JobRefusal> {
 
     private static final List<RowStatement<JobRefusal>> STATEMENTS = List.of(
             new RowStatement<>(INSERT_REFUSAL, JobRefusalRows::bindRefusal),
+            new RowStatement<>(JobSettlement.ELECT_COUNTED_POST, (statement, refusal, origin) -> {
+                statement.setString(1, refusal.getOrchestrator());
+                statement.setString(2, refusal.getJobId());
+            }),
             new RowStatement<>(JobSettlement.SETTLE_POST, JobRefusalRows::bindPost));
 
     @Override

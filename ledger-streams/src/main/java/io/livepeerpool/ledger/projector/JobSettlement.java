@@ -35,6 +35,30 @@ final class JobSettlement {
                   AS refused) post
             WHERE j.kafka_partition = ? AND j.kafka_offset = ?""";
 
+    /**
+     * When the row of job (orchestrator, jobId) is a refused post, the first later post of that id that is not
+     * refused (the one the ledger counted: the first post inside the window counts) becomes the row, with its weight
+     * and settled round. Idempotent; parameters: orchestrator, jobId.
+     */
+    static final String ELECT_COUNTED_POST = """
+            UPDATE transcoder_jobs j
+            SET transcoder = r.transcoder, pixels = r.pixels, duration_ms = r.duration_ms, profiles = r.profiles,
+                round_job = r.round_job, face_value = r.face_value, key_id = r.key_id, request_id = r.request_id,
+                received_at = r.received_at, kafka_partition = r.kafka_partition, kafka_offset = r.kafka_offset,
+                weight = r.weight,
+                settled_round = (SELECT b.round FROM job_boundaries b WHERE b.job_partition = r.kafka_partition
+                                   AND b.job_offset > r.kafka_offset ORDER BY b.epoch LIMIT 1)
+            FROM job_reposts r
+            WHERE j.orchestrator = ? AND j.job_id = ?
+              AND EXISTS (SELECT 1 FROM job_refusals x
+                          WHERE x.job_partition = j.kafka_partition AND x.job_offset = j.kafka_offset)
+              AND r.kafka_partition = j.kafka_partition
+              AND r.kafka_offset = (SELECT min(q.kafka_offset) FROM job_reposts q
+                                    WHERE q.orchestrator = j.orchestrator AND q.job_id = j.job_id
+                                      AND q.kafka_partition = j.kafka_partition AND q.kafka_offset > j.kafka_offset
+                                      AND NOT EXISTS (SELECT 1 FROM job_refusals y WHERE y.job_partition =
+                                                      q.kafka_partition AND y.job_offset = q.kafka_offset))""";
+
     private JobSettlement() {
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code transcoder_jobs.weight} and {@code settled_round}: from the ledger's weight coefficients and the jobs' epoch
  * boundaries, on the devstack's broker and database, whatever the order in which jobs, boundaries and refusals are
- * projected, never for a refused post, and the same rows after projecting everything again.
+ * projected, never for a refused post (a later counted post of the same id takes the row), and the same rows after
+ * projecting everything again.
  */
 class ProjectorJobSettlementTest {
     /** Not the defaults: the weight must come from the configured coefficients. */
@@ -111,11 +112,24 @@ class ProjectorJobSettlementTest {
         awaitCaughtUp();
         assertSettled(a1, 100, 2_000);
         assertSettled(a4, 102, 8_000);
-        assertThat(kit.count("SELECT count(*) FROM transcoder_jobs")).isEqualTo(10);
+
+        // 6. a job whose first post is refused, known only after its re-post (counted) was projected: the re-post
+        // becomes the job's row, with its own weight and round
+        RecordMetadata c2 = job(2, "c2", 11_000);
+        RecordMetadata c2again = job(2, "c2", 12_000);
+        boundary(2, 3, 102, 4);
+        awaitCaughtUp();
+        assertSettled(c2, 102, 11_000);   // looks counted until the refusal arrives
+        refusal(c2, "c2");
+        awaitCaughtUp();
+        assertSettled(c2again, 102, 12_000);
+        assertThat(kit.count("SELECT count(*) FROM transcoder_jobs WHERE job_id = 'c2'")).isEqualTo(1);
+
+        assertThat(kit.count("SELECT count(*) FROM transcoder_jobs")).isEqualTo(11);
         assertThat(kit.count("SELECT count(*) FROM logs")).isZero();
         List<String> rows = kit.dump("transcoder_jobs", "orchestrator, job_id");
 
-        // 6. the same topics again from offset 0 into the same database: nothing changes
+        // 7. the same topics again from offset 0 into the same database: nothing changes
         projector.close();
         try (Connection c = kit.connect(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM projector_offsets");
@@ -124,15 +138,15 @@ class ProjectorJobSettlementTest {
         awaitCaughtUp();
         assertThat(kit.dump("transcoder_jobs", "orchestrator, job_id")).isEqualTo(rows);
 
-        // 7. and into an emptied read model, where every record is there at once (any interleaving): the same rows
+        // 8. and into an emptied read model, where every record is there at once (any interleaving): the same rows
         projector.close();
         try (Connection c = kit.connect(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE transcoder_jobs, job_refusals, job_boundaries, projector_offsets");
+            s.execute("TRUNCATE transcoder_jobs, job_reposts, job_refusals, job_boundaries, projector_offsets");
         }
         start();
         awaitCaughtUp();
         assertThat(kit.dump("transcoder_jobs", "orchestrator, job_id")).isEqualTo(rows);
-        assertThat(kit.count("SELECT count(*) FROM job_boundaries")).isEqualTo(8);
+        assertThat(kit.count("SELECT count(*) FROM job_boundaries")).isEqualTo(9);
     }
 
     @Test
