@@ -14,8 +14,10 @@ import java.util.Objects;
 
 /**
  * Transcoder jobs -> {@code transcoder_jobs}. A job id counts once per orchestrator: the first record projected for an
- * (orchestrator, jobId) wins and later ones are dropped ({@code DO NOTHING}), never merged, so a re-post cannot
- * rewrite a job the ledger has already weighted.
+ * (orchestrator, jobId) wins and later ones never rewrite it ({@code DO NOTHING}), so a re-post cannot change a job
+ * the ledger has already weighted. Later posts are kept in {@code job_reposts}: if the row's post turns out refused,
+ * the first later post not refused, the one the ledger counted, becomes the row
+ * ({@link JobSettlement#ELECT_COUNTED_POST}).
  *
  * <p>The ledger's figures of the job ({@link JobSettlement}): {@code weight} ({@link JobWeight}, with the ledger's
  * {@code ledger.weight.*} coefficients) and {@code settled_round} (the round of the first epoch boundary of the job's
