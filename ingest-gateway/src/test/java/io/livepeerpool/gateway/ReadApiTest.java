@@ -11,6 +11,7 @@ import io.livepeerpool.ledger.projector.ProjectorConfig;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.protocol.address.Address;
 import io.livepeerpool.readmodel.ReadModelDatabase;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.JobRefusal;
 import io.livepeerpool.schemas.registry.SchemaRegistryClient;
 import io.livepeerpool.schemas.serde.AvroSerde;
@@ -126,9 +127,38 @@ class ReadApiTest {
         assertThat(job.get("roundJob").asLong()).isEqualTo(4_100L);
         assertThat(job.get("faceValue").isTextual()).isTrue();
         assertThat(job.get("faceValue").asText()).isEqualTo("123456789012345678901234567890");
-        assertThat(job.get("weight").isNull()).isTrue();
+        // the ledger's weight at the default coefficients: 6,220,800 px + 5,000 x 2,002 ms + 2,500,000 x 2 profiles
+        assertThat(job.get("weight").isTextual()).isTrue();
+        assertThat(job.get("weight").asText()).isEqualTo("21230800");
+        assertThat(job.get("settledRound").isNull()).isTrue();
         assertThat(Instant.parse(job.get("receivedAt").asText())).isBefore(Instant.now().plusSeconds(1));
         assertThat(page.get("nextBefore").isNull()).isTrue();
+
+        // the ledger closes the job's epoch in its partition: an epoch boundary just above its post settles it
+        int partition;
+        long offset;
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT kafka_partition, kafka_offset FROM transcoder_jobs WHERE transcoder = ?")) {
+            s.setString(1, transcoder.hex());
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                partition = rs.getInt(1);
+                offset = rs.getLong(2);
+            }
+        }
+        long epoch = 1_000_000_000L + (System.nanoTime() & 0xffffff);
+        try (SchemaRegistryClient registry = SchemaRegistryClient.connect(TestGateway.devstack().schemaRegistryUrl());
+             KafkaProducer<String, EpochBoundary> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestGateway.devstack().bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                     AvroSerde.forTopic(Topics.LEDGER_EPOCH_BOUNDARIES, registry).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.LEDGER_EPOCH_BOUNDARIES.name(), epoch + "|jobs|" + partition,
+                    new EpochBoundary(epoch, 4_101L, "jobs", partition, Topics.TRANSCODER_JOBS.partitions(),
+                            offset + 1))).get();
+        }
+        JsonNode settled = awaitJobs(transcoder, jobs -> !jobs.get(0).get("settledRound").isNull()).get("jobs").get(0);
+        assertThat(settled.get("settledRound").asLong()).isEqualTo(4_101L);
+        assertThat(settled.get("weight").asText()).isEqualTo("21230800");
 
         TestGateway.Answer all = gateway.get("/getTranscodersJobs?limit=1000");
         assertThat(all.status()).isEqualTo(200);
@@ -204,7 +234,7 @@ class ReadApiTest {
             for (String reason : List.of("late", "late", "future")) {
                 producer.send(new ProducerRecord<>(Topics.LEDGER_JOB_REFUSALS.name(), transcoder.hex(),
                         new JobRefusal(TestGateway.ORCH_A.hex(), "refused-1", transcoder.hex(), 4_100L, reason,
-                                4_200L))).get();
+                                4_200L, null, null))).get();
             }
         }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
- * A job as the public API shows it. Wei amounts are decimal strings; {@code weight} and {@code settledRound} are
- * null until the ledger settles the job's round. {@code status}: {@code received} (a job the gateway took), or
+ * A job as the public API shows it. Wei amounts and the weight are decimal strings; {@code weight} is the ledger's
+ * weight of the job and {@code settledRound} the round it settled in (null while its epoch is open); both are null for
+ * a post the ledger refused. {@code status}: {@code received} (a job the gateway took), or
  * {@code refused} (a post the ledger refused, {@code reason} {@code late} or {@code future}; its time is the
  * refusal's, and it has no pixels, duration, profiles nor face value).
  */

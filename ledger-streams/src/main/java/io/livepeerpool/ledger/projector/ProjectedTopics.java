@@ -1,6 +1,8 @@
 package io.livepeerpool.ledger.projector;
 
+import io.livepeerpool.ledger.weight.JobWeight;
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.MemberAccountChange;
 import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.PayoutSettings;
@@ -26,14 +28,14 @@ public final class ProjectedTopics {
     }
 
     /**
-     * Jobs, winning tickets, the ledger's output (settlements, allocations, payout requests, job refusals), redemption
-     * outcomes.
+     * Jobs (weighed with {@code weights}, the ledger's), winning tickets, the ledger's output (settlements,
+     * allocations, payout requests, job refusals, the jobs' epoch boundaries), redemption outcomes.
      */
-    public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry) {
+    public static List<ProjectedTopic<?>> catalogue(SchemaRegistryClient registry, JobWeight weights) {
         List<ProjectedTopic<?>> topics = new java.util.ArrayList<>(of(new Sources(Topics.TRANSCODER_JOBS,
                 Topics.WINNING_TICKETS, Topics.LEDGER_SETTLEMENTS, Topics.LEDGER_ALLOCATIONS, Topics.PAYOUT_REQUESTS,
                 Topics.REDEMPTIONS, Topics.PAYOUTS, Topics.PAYOUT_SETTINGS, Topics.LEDGER_ACCOUNT_CHANGES,
-                Topics.LEDGER_JOB_REFUSALS), registry));
+                Topics.LEDGER_JOB_REFUSALS, Topics.LEDGER_EPOCH_BOUNDARIES), weights, registry));
         topics.addAll(performance(Topics.TRANSCODER_REGISTRATIONS, Topics.TRANSCODER_STATUS, registry));
         return List.copyOf(topics);
     }
@@ -49,19 +51,20 @@ public final class ProjectedTopics {
     record Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
             TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
             TopicSpec<Redemption> redemptions, TopicSpec<Payout> payouts, TopicSpec<PayoutSettings> payoutSettings,
-            TopicSpec<MemberAccountChange> accountChanges, TopicSpec<JobRefusal> jobRefusals) {
+            TopicSpec<MemberAccountChange> accountChanges, TopicSpec<JobRefusal> jobRefusals,
+            TopicSpec<EpochBoundary> boundaries) {
 
-        /** Without the payout side and the refusals (tests that do not project them). */
+        /** Without the payout side, the refusals and the boundaries (tests that do not project them). */
         Sources(TopicSpec<TranscoderJob> jobs, TopicSpec<WinningTicket> tickets, TopicSpec<Settlement> settlements,
                 TopicSpec<Allocation> allocations, TopicSpec<PayoutRequest> payoutRequests,
                 TopicSpec<Redemption> redemptions) {
-            this(jobs, tickets, settlements, allocations, payoutRequests, redemptions, null, null, null, null);
+            this(jobs, tickets, settlements, allocations, payoutRequests, redemptions, null, null, null, null, null);
         }
     }
 
-    static List<ProjectedTopic<?>> of(Sources topics, SchemaRegistryClient registry) {
+    static List<ProjectedTopic<?>> of(Sources topics, JobWeight weights, SchemaRegistryClient registry) {
         List<ProjectedTopic<?>> projected = new ArrayList<>(List.of(
-                projected(topics.jobs(), new JobRows(), registry),
+                projected(topics.jobs(), new JobRows(weights), registry),
                 projected(topics.tickets(), new TicketRows(), registry),
                 projected(topics.settlements(), new SettlementRows(), registry),
                 projected(topics.allocations(), new AllocationRows(), registry),
@@ -74,6 +77,9 @@ public final class ProjectedTopics {
         }
         if (topics.jobRefusals() != null) {
             projected.add(projected(topics.jobRefusals(), new JobRefusalRows(), registry));
+        }
+        if (topics.boundaries() != null) {
+            projected.add(projected(topics.boundaries(), new EpochBoundaryRows(), registry));
         }
         return List.copyOf(projected);
     }

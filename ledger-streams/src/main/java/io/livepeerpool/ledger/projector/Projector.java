@@ -77,7 +77,7 @@ public final class Projector implements Service {
     }
 
     public static Projector create(ProjectorConfig config, MeterRegistry registry) {
-        return create(config, registry, BatchHook.NONE, ProjectedTopics::catalogue);
+        return create(config, registry, BatchHook.NONE, schemas -> ProjectedTopics.catalogue(schemas, config.weights()));
     }
 
     interface TopicsFactory {

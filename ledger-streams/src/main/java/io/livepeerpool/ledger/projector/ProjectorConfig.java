@@ -2,8 +2,12 @@ package io.livepeerpool.ledger.projector;
 
 import io.livepeerpool.platform.config.Config;
 import io.livepeerpool.platform.config.ConfigKey;
+import io.livepeerpool.ledger.settlement.LedgerPolicy;
+import io.livepeerpool.ledger.weight.JobWeight;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The projector's configuration, every key declared once. Load it with {@code Config.load(source, ProjectorConfig.KEYS)}
@@ -17,7 +21,8 @@ public record ProjectorConfig(
         String dbPassword,
         String consumerName,
         int batchMax,
-        long pollTimeoutMs) {
+        long pollTimeoutMs,
+        JobWeight weights) {
 
     public static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.string("kafka.bootstrapServers", null,
             "Kafka bootstrap servers, host:port[,host:port...]");
@@ -37,10 +42,23 @@ public record ProjectorConfig(
     public static final ConfigKey<Long> POLL_TIMEOUT_MS = ConfigKey.longValue("projector.pollTimeoutMs", 500, 10,
             60_000, "Longest wait of one Kafka poll, in milliseconds");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, JDBC_URL, DB_USER,
-            DB_PASSWORD, CONSUMER_NAME, BATCH_MAX, POLL_TIMEOUT_MS);
+    /**
+     * With the ledger's weight keys ({@link LedgerPolicy#WEIGHT_KEYS}): the projector weighs each job as the ledger
+     * does, so both must run with the same {@code ledger.weight.*} values.
+     */
+    public static final List<ConfigKey<?>> KEYS = Stream.concat(Stream.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL,
+            JDBC_URL, DB_USER, DB_PASSWORD, CONSUMER_NAME, BATCH_MAX, POLL_TIMEOUT_MS),
+            LedgerPolicy.WEIGHT_KEYS.stream()).toList();
+
+    /** With the default job weight (tests, and callers that do not show weights). */
+    public ProjectorConfig(String bootstrapServers, String schemaRegistryUrl, String jdbcUrl, String dbUser,
+            String dbPassword, String consumerName, int batchMax, long pollTimeoutMs) {
+        this(bootstrapServers, schemaRegistryUrl, jdbcUrl, dbUser, dbPassword, consumerName, batchMax, pollTimeoutMs,
+                JobWeight.DEFAULT);
+    }
 
     public ProjectorConfig {
+        Objects.requireNonNull(weights, "weights");
         consumerName(consumerName);
         jdbcUrl(jdbcUrl);
         if (batchMax < 1 || pollTimeoutMs < 1) {
@@ -51,18 +69,23 @@ public record ProjectorConfig(
     public static ProjectorConfig from(Config config) {
         return new ProjectorConfig(config.get(BOOTSTRAP_SERVERS), config.get(SCHEMA_REGISTRY_URL),
                 config.get(JDBC_URL), config.get(DB_USER), config.get(DB_PASSWORD), config.get(CONSUMER_NAME),
-                config.get(BATCH_MAX), config.get(POLL_TIMEOUT_MS));
+                config.get(BATCH_MAX), config.get(POLL_TIMEOUT_MS), LedgerPolicy.weights(config));
     }
 
     /** The same settings under another consumer name (tests, or a second projection of the same topics). */
     public ProjectorConfig withConsumerName(String name) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, jdbcUrl, dbUser, dbPassword, name, batchMax,
-                pollTimeoutMs);
+                pollTimeoutMs, weights);
     }
 
     public ProjectorConfig withBatchMax(int max) {
         return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, jdbcUrl, dbUser, dbPassword, consumerName, max,
-                pollTimeoutMs);
+                pollTimeoutMs, weights);
+    }
+
+    public ProjectorConfig withWeights(JobWeight jobWeight) {
+        return new ProjectorConfig(bootstrapServers, schemaRegistryUrl, jdbcUrl, dbUser, dbPassword, consumerName,
+                batchMax, pollTimeoutMs, jobWeight);
     }
 
     /** Never prints the password. */
@@ -70,7 +93,7 @@ public record ProjectorConfig(
     public String toString() {
         return "ProjectorConfig[bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
                 + ", jdbcUrl=" + jdbcUrl + ", dbUser=" + dbUser + ", dbPassword=****, consumerName=" + consumerName
-                + ", batchMax=" + batchMax + ", pollTimeoutMs=" + pollTimeoutMs + "]";
+                + ", batchMax=" + batchMax + ", pollTimeoutMs=" + pollTimeoutMs + ", weights=" + weights + "]";
     }
 
     /**

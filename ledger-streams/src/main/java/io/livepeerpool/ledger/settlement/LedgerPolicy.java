@@ -56,6 +56,9 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
             PoolOrchestrators::parse, null, "the pool's orchestrator addresses, comma-separated (required; pool dev "
             + "sets it): a WinningTicketTransfer to any other recipient is not revenue", false);
 
+    /** The job weight coefficients: also declared by the projector, which fills {@code transcoder_jobs.weight}. */
+    public static final List<ConfigKey<?>> WEIGHT_KEYS = List.of(WEIGHT_PIXELS, WEIGHT_DURATION_MS, WEIGHT_PROFILES);
+
     /** Every key, for the services' configuration declarations. */
     public static final List<ConfigKey<?>> KEYS = List.of(WEIGHT_PIXELS, WEIGHT_DURATION_MS, WEIGHT_PROFILES,
             DELEGATOR_FEE_SHARE_PPM, DEDUCT_REDEMPTION_GAS, POOL_FEE_PPM, PAYOUT_THRESHOLD_WEI, DEDUPE_RETAIN_ROUNDS,
@@ -86,6 +89,13 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
 
     /** The policy from a service's validated configuration (which must declare {@link #KEYS}). */
     public static LedgerPolicy from(Config config) {
+        return new LedgerPolicy(weights(config), config.get(DELEGATOR_FEE_SHARE_PPM),
+                config.get(DEDUCT_REDEMPTION_GAS), config.get(POOL_FEE_PPM), config.get(PAYOUT_THRESHOLD_WEI),
+                config.get(DEDUPE_RETAIN_ROUNDS), config.get(ORCHESTRATORS));
+    }
+
+    /** The job weight from a validated configuration declaring {@link #WEIGHT_KEYS}; all three 0 is refused. */
+    public static JobWeight weights(Config config) {
         BigInteger pixels = config.get(WEIGHT_PIXELS);
         BigInteger durationMs = config.get(WEIGHT_DURATION_MS);
         BigInteger profiles = config.get(WEIGHT_PROFILES);
@@ -94,9 +104,7 @@ public record LedgerPolicy(JobWeight weights, int delegatorFeeSharePpm, boolean 
                     + WEIGHT_PROFILES.name() + ": at least one must be > 0, or every job weighs 0 and revenue never "
                     + "settles"));
         }
-        return new LedgerPolicy(new JobWeight(pixels, durationMs, profiles), config.get(DELEGATOR_FEE_SHARE_PPM),
-                config.get(DEDUCT_REDEMPTION_GAS), config.get(POOL_FEE_PPM), config.get(PAYOUT_THRESHOLD_WEI),
-                config.get(DEDUPE_RETAIN_ROUNDS), config.get(ORCHESTRATORS));
+        return new JobWeight(pixels, durationMs, profiles);
     }
 
     /**

@@ -33,9 +33,9 @@ class ProjectorRefusalsTest {
     void everyRefusedPostIsOneRowAtItsRecordTime() throws Exception {
         Instant at = Instant.parse("2026-11-26T01:02:03.456Z");
         List<JobRefusal> refusals = List.of(
-                new JobRefusal(address(1), "job-1", address(11), 7L, "late", 10L),
-                new JobRefusal(address(1), "job-1", address(11), 7L, "late", 10L),
-                new JobRefusal(address(1), "job-2", address(12), 99L, "future", 10L));
+                new JobRefusal(address(1), "job-1", address(11), 7L, "late", 10L, null, null),
+                new JobRefusal(address(1), "job-1", address(11), 7L, "late", 10L, null, null),
+                new JobRefusal(address(1), "job-2", address(12), 99L, "future", 10L, null, null));
         List<RecordMetadata> acked = kit.produce(kit.refusals, refusals, JobRefusal::getTranscoder, r -> at);
         Projector projector = kit.startProjector(kit.config(), BatchHook.NONE);
         kit.awaitCaughtUp(kit.refusals.name());

@@ -6,6 +6,7 @@ import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.SharedDevstack;
 import io.livepeerpool.readmodel.ReadModelDatabase;
 import io.livepeerpool.schemas.avro.Allocation;
+import io.livepeerpool.schemas.avro.EpochBoundary;
 import io.livepeerpool.schemas.avro.MemberAccountChange;
 import io.livepeerpool.schemas.avro.Payout;
 import io.livepeerpool.schemas.avro.JobRefusal;
@@ -75,6 +76,8 @@ final class ProjectorTestKit implements AutoCloseable {
     final TopicSpec<MemberAccountChange> accountChanges = renamed(Topics.LEDGER_ACCOUNT_CHANGES,
             "test-" + id + ".ledger-account-changes");
     final TopicSpec<JobRefusal> refusals = renamed(Topics.LEDGER_JOB_REFUSALS, "test-" + id + ".ledger-job-refusals");
+    final TopicSpec<EpochBoundary> boundaries = renamed(Topics.LEDGER_EPOCH_BOUNDARIES,
+            "test-" + id + ".ledger-epoch-boundaries");
     final String consumerName = "projector-test-" + id;
     final String jdbcUrl;
     final SchemaRegistryClient registry;
@@ -89,7 +92,7 @@ final class ProjectorTestKit implements AutoCloseable {
                 redemptions.newTopic(REDEMPTION_PARTITIONS, (short) 1),
                 payoutOutcomes.newTopic(1, (short) 1), payoutSettings.newTopic(1, (short) 1),
                 accountChanges.newTopic(ALLOCATION_PARTITIONS, (short) 1),
-                refusals.newTopic(JOB_PARTITIONS, (short) 1)));
+                refusals.newTopic(JOB_PARTITIONS, (short) 1), boundaries.newTopic(1, (short) 1)));
         jdbcUrl = createDatabase("projector_" + id);
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
         resources.add(registry);
@@ -119,8 +122,8 @@ final class ProjectorTestKit implements AutoCloseable {
         Projector projector = Projector.create(config, new SimpleMeterRegistry(), hook,
                 schemas -> ProjectedTopics.of(
                         new ProjectedTopics.Sources(jobs, tickets, settlements, allocations, payouts, redemptions,
-                                payoutOutcomes, payoutSettings, accountChanges, refusals),
-                        schemas));
+                                payoutOutcomes, payoutSettings, accountChanges, refusals, boundaries),
+                        config.weights(), schemas));
         resources.add(projector);
         projector.start();
         return projector;

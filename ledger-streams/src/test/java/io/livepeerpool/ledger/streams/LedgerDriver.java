@@ -144,6 +144,11 @@ final class LedgerDriver implements AutoCloseable {
         }).toList();
     }
 
+    /** Refusal records as written since the last call (drains what {@link #refusals()} would read). */
+    List<io.livepeerpool.schemas.avro.JobRefusal> refusalRecords() {
+        return refusals.readValuesToList();
+    }
+
     /** Epoch boundaries (key and value) written since the last call. */
     List<org.apache.kafka.streams.test.TestRecord<String, io.livepeerpool.schemas.avro.EpochBoundary>> boundaries() {
         return boundaries.readRecordsToList();

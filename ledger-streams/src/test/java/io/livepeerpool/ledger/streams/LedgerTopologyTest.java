@@ -134,6 +134,20 @@ class LedgerTopologyTest {
         }
     }
 
+    /** The read model finds the refused post by its place in the jobs topic (the driver's one partition). */
+    @Test
+    void aRefusalNamesThePostItRefused() {
+        try (LedgerDriver ledger = new LedgerDriver(policy(0))) {
+            ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), transfer(1, 1_000), new NewRound(1),
+                    job(ORCH, "a", T1, 100), job(ORCH, "b", T2, 100, 2), transfer(2, 1_000), new NewRound(2),
+                    job(ORCH, "a", T1, 100, 1), job(ORCH, "c", T2, 100, 4), job(ORCH, "d", T2, 100, 3)));
+            assertThat(ledger.refusalRecords())
+                    .extracting(r -> r.getJobId(), r -> r.getJobPartition(), r -> r.getJobOffset())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 0, 3L),
+                            org.assertj.core.groups.Tuple.tuple("c", 0, 4L));
+        }
+    }
+
     @Test
     void onlyThePoolsOrchestratorsEarnAtTheirOnChainFeeShareAndBatchGasIsShared() {
         LedgerPolicy policy = new LedgerPolicy(new JobWeight(BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO),

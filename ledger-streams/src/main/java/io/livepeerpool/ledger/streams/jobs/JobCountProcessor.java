@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * does, applies the job rule ({@link JobDedupe}: the round window with R = the round of this partition's last marker,
  * then once per {@code orchestrator|jobId}) and adds a counted job's weight ({@link JobWeight}) to its transcoder's
  * subtotal for the partition's open epoch. A refused job (late or future) goes to the refusals topic, keyed by
- * transcoder, each time it is posted; a duplicate is dropped. It also remembers the offset after the record, so that
+ * transcoder, each time it is posted, with the post's partition and offset; a duplicate is dropped. It also remembers the offset after the record, so that
  * {@link EpochCloseProcessor} can record where the next epoch begins. Counted jobs are not forwarded: the subtotals
  * leave at the marker.
  *
@@ -85,7 +85,8 @@ public final class JobCountProcessor extends ContextualProcessor<String, io.live
             }
             case JobVerdict.Refused refused -> context().forward(new Record<>(job.transcoder(),
                     new JobRefusal(job.orchestrator(), job.jobId(), job.transcoder(), job.roundJob(),
-                            refused.reason().text(), refused.currentRound()), record.timestamp()), refusalsSink);
+                            refused.reason().text(), refused.currentRound(), where.partition(), where.offset()),
+                    record.timestamp()), refusalsSink);
         }
     }
 
