@@ -218,6 +218,16 @@ public final class Devstack implements AutoCloseable {
                     }
                 }
             }
+            // The controller has created them; wait until the broker lists them too, so that a service started next
+            // (which checks its topics at start) does not find one missing.
+            java.util.Set<String> wanted = new java.util.HashSet<>(results.keySet());
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!admin.listTopics().names().get().containsAll(wanted)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + wanted + " not listed by the broker within 30 s");
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
