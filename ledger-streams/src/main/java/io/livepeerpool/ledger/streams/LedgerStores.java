@@ -18,8 +18,6 @@ public final class LedgerStores {
     // jobs (per partition of the jobs topic, keyed orchestrator|jobId)
     /** {@code orchestrator|jobId} -> the highest roundJob of its copies taken inside the window. */
     public static final String JOB_IDS = "ledger-job-ids";
-    /** {@code <roundJob>|orchestrator|jobId} -> roundJob: the purge index of the round window. */
-    public static final String JOB_ID_ROUNDS = "ledger-job-id-rounds";
     /** transcoder -> weight in the open epoch: this partition's {@code WeightSubtotals}, one entry per transcoder. */
     public static final String EPOCH_WEIGHTS = "ledger-epoch-weights";
     /** {@link #EPOCH} -> the epoch this jobs partition is in (the number of markers it has closed). */

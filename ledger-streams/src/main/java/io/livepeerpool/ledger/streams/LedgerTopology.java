@@ -78,7 +78,6 @@ public final class LedgerTopology {
         topology.addProcessor(EPOCH_CLOSE, () -> new EpochCloseProcessor(jobPartitions, retained, SUBTOTALS_SINK,
                 BOUNDARIES_SINK), MARKERS_SOURCE);
         topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_IDS), JOB_COUNT, EPOCH_CLOSE);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_ID_ROUNDS), JOB_COUNT, EPOCH_CLOSE);
         topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.EPOCH_WEIGHTS), JOB_COUNT, EPOCH_CLOSE);
         topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_EPOCH), JOB_COUNT, EPOCH_CLOSE);
         topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_POSITION), JOB_COUNT, EPOCH_CLOSE);

@@ -120,6 +120,19 @@ final class LedgerDriver implements AutoCloseable {
     }
 
     /** The settlement task's balances and debts stores, by transcoder. */
+    /** How many entries a store of the jobs task holds (any value type). */
+    long entries(String name) {
+        org.apache.kafka.streams.state.KeyValueStore<String, Object> store = driver.getKeyValueStore(name);
+        long n = 0;
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
     java.util.Map<String, java.math.BigInteger> store(String name) {
         java.util.Map<String, java.math.BigInteger> all = new java.util.TreeMap<>();
         org.apache.kafka.streams.state.KeyValueStore<String, java.math.BigInteger> store =

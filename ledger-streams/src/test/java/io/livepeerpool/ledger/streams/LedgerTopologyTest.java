@@ -119,6 +119,28 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void aMarkerForgetsEveryIdBelowTheWindowAcrossMoreThanOneScanBatch() {
+        int ids = 2 * io.livepeerpool.ledger.streams.store.RoundDedupeAccess.purgeBatchMax() + 123;
+        try (LedgerDriver ledger = new LedgerDriver(policy(0))) {
+            List<TranscoderJob> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < ids; i++) {
+                jobs.add(job(ORCH, "old-" + i, T1, 1, 1));
+            }
+            jobs.add(job(ORCH, "kept", T2, 1, 3));
+            ledger.pipeAll(jobs);
+            assertThat(ledger.entries(LedgerStores.JOB_IDS)).isEqualTo(ids + 1);
+
+            // R = 3 with retainRounds 0: ids whose roundJob is below 3 are forgotten, "kept" (roundJob 3) stays
+            ledger.pipeAll(List.of(new NewRound(3)));
+            assertThat(ledger.entries(LedgerStores.JOB_IDS)).isEqualTo(1);
+            // a copy of a forgotten id repeats its report: refused as late, never counted again
+            ledger.pipeAll(List.of(job(ORCH, "old-7", T1, 1, 1), job(ORCH, "kept", T2, 1, 3)));
+            assertThat(ledger.refusals()).containsExactly(new Outputs.RefusalLine(ORCH, "old-7", 1, "late"));
+            assertThat(ledger.entries(LedgerStores.JOB_IDS)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aJobCountsOnceEverAndOutsideTheRoundWindowIsRefused() {
         try (LedgerDriver ledger = new LedgerDriver(policy(0))) {
             ledger.pipeAll(List.of(job(ORCH, "a", T1, 100), transfer(1, 1_000), new NewRound(1),

@@ -17,8 +17,7 @@ final class JobDedupe {
     private final RoundDedupe window;
 
     JobDedupe(ProcessingContext context, int retainRounds) {
-        window = new RoundDedupe(context.getStateStore(LedgerStores.JOB_IDS),
-                context.getStateStore(LedgerStores.JOB_ID_ROUNDS), retainRounds);
+        window = new RoundDedupe(context.getStateStore(LedgerStores.JOB_IDS), retainRounds);
     }
 
     /** Decides {@code job} with R = {@code currentRound} (empty before the first marker); records it when it counts. */
