@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.audit;
 
+import io.livepeerpool.ledger.replay.JsonLine;
 import io.livepeerpool.ledger.streams.records.Amounts;
 import io.livepeerpool.schemas.avro.ChainEvent;
 import io.livepeerpool.schemas.avro.NewRoundEvent;

@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.audit;
 
+import io.livepeerpool.ledger.replay.JsonLine;
 import io.livepeerpool.schemas.avro.TranscoderJob;
 import java.math.BigDecimal;
 import java.util.List;

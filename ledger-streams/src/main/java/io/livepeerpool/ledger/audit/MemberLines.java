@@ -1,5 +1,6 @@
 package io.livepeerpool.ledger.audit;
 
+import io.livepeerpool.ledger.replay.JsonLine;
 import io.livepeerpool.ledger.event.PayoutOutcome;
 import io.livepeerpool.ledger.event.PayoutSettingsChange;
 import io.livepeerpool.ledger.streams.records.MemberRecords;

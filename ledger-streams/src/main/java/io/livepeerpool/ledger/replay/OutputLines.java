@@ -1,14 +1,9 @@
 package io.livepeerpool.ledger.replay;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.livepeerpool.ledger.payout.AccountChange;
 import io.livepeerpool.ledger.settlement.Allocation;
 import io.livepeerpool.ledger.settlement.PayoutRequest;
 import io.livepeerpool.ledger.settlement.SettlementResult;
-import io.livepeerpool.platform.json.Json;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * The replay's output lines, fields in a fixed order so that two replays can be compared byte for byte: amounts and
@@ -89,19 +84,7 @@ final class OutputLines {
         });
     }
 
-    private interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static String write(Fields fields) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(text)) {
-            json.writeStartObject();
-            fields.write(json);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen: writing JSON to a string", e);
-        }
-        return text.toString();
+    private static String write(JsonLine.Fields fields) {
+        return JsonLine.of(fields);
     }
 }

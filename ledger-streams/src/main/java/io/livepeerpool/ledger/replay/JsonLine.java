@@ -1,4 +1,4 @@
-package io.livepeerpool.ledger.audit;
+package io.livepeerpool.ledger.replay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.livepeerpool.platform.json.Json;
@@ -6,16 +6,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
-/** One JSON object on one line, fields in the order written (the replay's own output does the same). */
-final class JsonLine {
-    interface Fields {
+/**
+ * One JSON object on one line, fields in the order written: the replay's output lines and the export's input lines
+ * (the audit) are both written with it.
+ */
+public final class JsonLine {
+    public interface Fields {
         void write(JsonGenerator json) throws IOException;
     }
 
     private JsonLine() {
     }
 
-    static String of(Fields fields) {
+    public static String of(Fields fields) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = Json.mapper().getFactory().createGenerator(text)) {
             json.writeStartObject();
