@@ -17,4 +17,13 @@ class FreePortTest {
             assertThat(bound.getLocalPort()).isPositive();
         }
     }
+
+    @Test
+    void neverHandsOutAPortTwiceEvenAfterItIsFreeAgain() {
+        // each pick closes its probe socket, so the OS may return the same port next time; FreePort must not
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            assertThat(seen.add(FreePort.pick())).as("pick %d", i).isTrue();
+        }
+    }
 }
