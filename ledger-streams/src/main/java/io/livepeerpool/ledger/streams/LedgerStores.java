@@ -1,6 +1,8 @@
 package io.livepeerpool.ledger.streams;
 
 import io.livepeerpool.ledger.streams.store.BigIntegerSerde;
+import io.livepeerpool.ledger.streams.store.CountedJob;
+import io.livepeerpool.ledger.streams.store.CountedJobSerde;
 import java.math.BigInteger;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,10 +18,11 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class LedgerStores {
     // jobs (per partition of the jobs topic, keyed orchestrator|jobId)
-    /** {@code orchestrator|jobId} -> the highest roundJob of its copies taken inside the window. */
-    public static final String JOB_IDS = "ledger-job-ids";
-    /** transcoder -> weight in the open epoch: this partition's {@code WeightSubtotals}, one entry per transcoder. */
-    public static final String EPOCH_WEIGHTS = "ledger-epoch-weights";
+    /**
+     * {@code orchestrator|jobId} -> {@code CountedJob}: the highest roundJob of its copies taken inside the window,
+     * and the epoch, transcoder and weight it counted with (the open epoch's subtotals are rebuilt from it).
+     */
+    public static final String COUNTED_JOBS = "ledger-counted-jobs";
     /** {@link #EPOCH} -> the epoch this jobs partition is in (the number of markers it has closed). */
     public static final String JOBS_EPOCH = "ledger-jobs-epoch";
     /**
@@ -69,7 +72,7 @@ public final class LedgerStores {
     public static final String POOL = "pool";
     /** The key of the per-partition epoch stores. */
     public static final String EPOCH = "epoch";
-    /** The key of R, the round of the last NewRound marker, in {@link #JOB_DEDUPE_EPOCH}. */
+    /** The key of R, the round of the last NewRound marker, in {@link #JOBS_EPOCH}. */
     public static final String ROUND = "round";
     /** The key of {@link #JOBS_POSITION}. */
     public static final String POSITION = "position";
@@ -95,6 +98,10 @@ public final class LedgerStores {
 
     static StoreBuilder<KeyValueStore<String, Long>> longs(Kind kind, String name) {
         return store(kind, name, Serdes.Long());
+    }
+
+    static StoreBuilder<KeyValueStore<String, CountedJob>> countedJobs(Kind kind, String name) {
+        return store(kind, name, CountedJobSerde.create());
     }
 
     /** A long written for every record (a position): cached, so one changelog write per commit. */

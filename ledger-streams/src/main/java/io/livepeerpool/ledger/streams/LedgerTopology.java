@@ -3,8 +3,7 @@ package io.livepeerpool.ledger.streams;
 import io.livepeerpool.ledger.settlement.LedgerPolicy;
 import io.livepeerpool.ledger.streams.barrier.SettlementProcessor;
 import io.livepeerpool.ledger.streams.chain.ChainEventsProcessor;
-import io.livepeerpool.ledger.streams.jobs.EpochCloseProcessor;
-import io.livepeerpool.ledger.streams.jobs.JobCountProcessor;
+import io.livepeerpool.ledger.streams.jobs.JobsPartitionProcessor;
 import io.livepeerpool.ledger.streams.members.PayoutOutcomeProcessor;
 import io.livepeerpool.ledger.streams.members.PayoutSettingsProcessor;
 import io.livepeerpool.ledger.streams.store.AllPartitions;
@@ -16,7 +15,7 @@ import org.apache.kafka.streams.Topology;
 /**
  * The ledger's Kafka Streams topology: the settlement barrier of ARCHITECTURE.md, built from the pure ledger code.
  * <pre>
- * jobs (keyed orchestrator|jobId) ─count─┐ per partition: round window, dedupe, subtotals; no repartition
+ * jobs (keyed orchestrator|jobId) ─count─┐ per partition, one processor: round window, dedupe, subtotals; no repartition
  *      └─> job-refusals                   │
  * epoch-markers (partition p) ────close──┴─> epoch-boundaries (retained), barrier ─settle─> settlements,
  *       ^                                                                       ^            allocations,
@@ -28,9 +27,8 @@ import org.apache.kafka.streams.Topology;
  */
 public final class LedgerTopology {
     public static final String JOBS_SOURCE = "jobs-source";
-    public static final String JOB_COUNT = "job-count";
     public static final String MARKERS_SOURCE = "epoch-markers-source";
-    public static final String EPOCH_CLOSE = "epoch-close";
+    public static final String JOBS_PARTITION = "jobs-partition";
     public static final String BOUNDARIES_SINK = "epoch-boundaries-sink";
     public static final String SUBTOTALS_SINK = "epoch-subtotals-sink";
     public static final String JOB_REFUSALS_SINK = "job-refusals-sink";
@@ -72,21 +70,18 @@ public final class LedgerTopology {
 
         // 1. jobs where the gateway wrote them, and the markers of the same partition: count, then close at a marker
         topology.addSource(JOBS_SOURCE, keysIn, serdes.jobs().deserializer(), topics.jobs().name());
-        topology.addProcessor(JOB_COUNT, () -> new JobCountProcessor(policy.weights(), jobPartitions, retained,
-                JOB_REFUSALS_SINK), JOBS_SOURCE);
         topology.addSource(MARKERS_SOURCE, keysIn, serdes.jobEvents().deserializer(), topics.epochMarkers().name());
-        topology.addProcessor(EPOCH_CLOSE, () -> new EpochCloseProcessor(jobPartitions, retained, SUBTOTALS_SINK,
-                BOUNDARIES_SINK), MARKERS_SOURCE);
-        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOB_IDS), JOB_COUNT, EPOCH_CLOSE);
-        topology.addStateStore(LedgerStores.amounts(stores, LedgerStores.EPOCH_WEIGHTS), JOB_COUNT, EPOCH_CLOSE);
-        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_EPOCH), JOB_COUNT, EPOCH_CLOSE);
-        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_POSITION), JOB_COUNT, EPOCH_CLOSE);
+        topology.addProcessor(JOBS_PARTITION, () -> new JobsPartitionProcessor(policy.weights(), jobPartitions,
+                retained, JOB_REFUSALS_SINK, SUBTOTALS_SINK, BOUNDARIES_SINK), JOBS_SOURCE, MARKERS_SOURCE);
+        topology.addStateStore(LedgerStores.countedJobs(stores, LedgerStores.COUNTED_JOBS), JOBS_PARTITION);
+        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_EPOCH), JOBS_PARTITION);
+        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_POSITION), JOBS_PARTITION);
         topology.addSink(BOUNDARIES_SINK, topics.epochBoundaries().name(), keysOut,
-                serdes.epochBoundaries().serializer(), EPOCH_CLOSE);
+                serdes.epochBoundaries().serializer(), JOBS_PARTITION);
         topology.addSink(SUBTOTALS_SINK, topics.barrier().name(), keysOut, serdes.barrierEvents().serializer(),
-                EPOCH_CLOSE);
+                JOBS_PARTITION);
         topology.addSink(JOB_REFUSALS_SINK, topics.jobRefusals().name(), keysOut, serdes.jobRefusals().serializer(),
-                JOB_COUNT);
+                JOBS_PARTITION);
 
         topology.addSource(CHAIN_SOURCE, Serdes.ByteArray().deserializer(), serdes.chainEvents().deserializer(),
                 topics.chainEvents().name());

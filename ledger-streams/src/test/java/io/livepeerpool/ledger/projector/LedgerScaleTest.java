@@ -8,7 +8,7 @@ import io.livepeerpool.ledger.streams.LedgerService;
 import io.livepeerpool.ledger.streams.LedgerTopics;
 import io.livepeerpool.ledger.streams.records.LedgerRecords;
 import io.livepeerpool.platform.files.Directories;
-import io.livepeerpool.ledger.streams.jobs.EpochCloseProcessor;
+import io.livepeerpool.ledger.streams.jobs.JobsPartitionProcessor;
 import io.livepeerpool.schemas.avro.EpochSubtotals;
 import io.livepeerpool.schemas.avro.LedgerBarrierEvent;
 import io.livepeerpool.schemas.avro.RevenueClosed;
@@ -105,7 +105,7 @@ class LedgerScaleTest {
 
     /**
      * Epoch 1 as the jobs partitions and the chain processor hand it to the barrier: each jobs partition's subtotals
-     * (a third of the transcoders each, in chunks of 2,000 as {@code EpochCloseProcessor} sends them) and the revenue
+     * (a third of the transcoders each, in chunks of 2,000 as {@code JobsPartitionProcessor} sends them) and the revenue
      * closed at NewRound 7. Synthetic weights, so that the test spends its time on the settlement, not on jobs.
      */
     private static void writeSyntheticEpoch(ProjectorTestKit kit, LedgerTopics topics) throws Exception {
@@ -119,11 +119,11 @@ class LedgerScaleTest {
                             new BigDecimal(1_000 + i % 1_000)));
                 }
                 lines.sort(java.util.Comparator.comparing(TranscoderWeight::getTranscoder));
-                int chunkCount = (lines.size() + EpochCloseProcessor.CHUNK_LINES_MAX - 1)
-                        / EpochCloseProcessor.CHUNK_LINES_MAX;
+                int chunkCount = (lines.size() + JobsPartitionProcessor.CHUNK_LINES_MAX - 1)
+                        / JobsPartitionProcessor.CHUNK_LINES_MAX;
                 for (int c = 0; c < chunkCount; c++) {
-                    List<TranscoderWeight> chunk = lines.subList(c * EpochCloseProcessor.CHUNK_LINES_MAX,
-                            Math.min(lines.size(), (c + 1) * EpochCloseProcessor.CHUNK_LINES_MAX));
+                    List<TranscoderWeight> chunk = lines.subList(c * JobsPartitionProcessor.CHUNK_LINES_MAX,
+                            Math.min(lines.size(), (c + 1) * JobsPartitionProcessor.CHUNK_LINES_MAX));
                     barrier.send(new ProducerRecord<>(topics.barrier().name(), "pool", new LedgerBarrierEvent(
                             new EpochSubtotals(1L, 7L, p, partitions, c, chunkCount, new ArrayList<>(chunk)))));
                 }

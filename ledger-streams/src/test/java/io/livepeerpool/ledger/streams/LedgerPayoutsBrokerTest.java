@@ -116,7 +116,7 @@ class LedgerPayoutsBrokerTest {
     }
 
     /** Writes each event to its topic as its producer does (the gateway, the chain watcher, the payout worker). */
-    private record Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics,
+    record Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics,
                           long[] updates) {
         Sender(KafkaProducer<String, byte[]> producer, SchemaRegistryClient registry, LedgerTopics topics) {
             this(producer, registry, topics, new long[1]);

@@ -128,15 +128,15 @@ class LedgerTopologyTest {
             }
             jobs.add(job(ORCH, "kept", T2, 1, 3));
             ledger.pipeAll(jobs);
-            assertThat(ledger.entries(LedgerStores.JOB_IDS)).isEqualTo(ids + 1);
+            assertThat(ledger.entries(LedgerStores.COUNTED_JOBS)).isEqualTo(ids + 1);
 
             // R = 3 with retainRounds 0: ids whose roundJob is below 3 are forgotten, "kept" (roundJob 3) stays
             ledger.pipeAll(List.of(new NewRound(3)));
-            assertThat(ledger.entries(LedgerStores.JOB_IDS)).isEqualTo(1);
+            assertThat(ledger.entries(LedgerStores.COUNTED_JOBS)).isEqualTo(1);
             // a copy of a forgotten id repeats its report: refused as late, never counted again
             ledger.pipeAll(List.of(job(ORCH, "old-7", T1, 1, 1), job(ORCH, "kept", T2, 1, 3)));
             assertThat(ledger.refusals()).containsExactly(new Outputs.RefusalLine(ORCH, "old-7", 1, "late"));
-            assertThat(ledger.entries(LedgerStores.JOB_IDS)).isEqualTo(1);
+            assertThat(ledger.entries(LedgerStores.COUNTED_JOBS)).isEqualTo(1);
         }
     }
 
