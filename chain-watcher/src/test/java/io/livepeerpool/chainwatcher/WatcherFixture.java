@@ -115,7 +115,36 @@ final class WatcherFixture implements AutoCloseable {
     }
 
     List<ChainEvent> committedEvents() {
+        awaitNoOpenTransaction();
         return readEvents("read_committed").stream().map(ConsumerRecord::value).toList();
+    }
+
+    /**
+     * Waits (up to 10 s) until the events partition's last stable offset reaches its end. commitTransaction returns
+     * once the coordinator has decided; the commit markers reach the partition a moment later, and until then a
+     * read_committed reader does not see the last transaction (CI once missed the last block's logs that way).
+     */
+    private void awaitNoOpenTransaction() {
+        TopicPartition tp = new TopicPartition(topics.events().name(), 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && endOffset(tp, "read_committed") < endOffset(tp, "read_uncommitted")) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long endOffset(TopicPartition tp, String isolation) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            return consumer.endOffsets(List.of(tp)).get(tp);
+        }
     }
 
     @Override
