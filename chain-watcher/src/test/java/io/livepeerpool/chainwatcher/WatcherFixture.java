@@ -127,24 +127,23 @@ final class WatcherFixture implements AutoCloseable {
     private void awaitNoOpenTransaction() {
         TopicPartition tp = new TopicPartition(topics.events().name(), 0);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && endOffset(tp, "read_committed") < endOffset(tp, "read_uncommitted")) {
-            try {
+        try (KafkaConsumer<String, byte[]> committed = endReader("read_committed");
+             KafkaConsumer<String, byte[]> all = endReader("read_uncommitted")) {
+            while (System.nanoTime() < deadline
+                    && committed.endOffsets(List.of(tp)).get(tp) < all.endOffsets(List.of(tp)).get(tp)) {
                 Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private long endOffset(TopicPartition tp, String isolation) {
+    /** A consumer that only asks for end offsets, as a reader with {@code isolation} sees them. */
+    private KafkaConsumer<String, byte[]> endReader(String isolation) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            return consumer.endOffsets(List.of(tp)).get(tp);
-        }
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override

@@ -100,8 +100,8 @@ public final class LedgerStores {
         return store(kind, name, Serdes.Long());
     }
 
-    static StoreBuilder<KeyValueStore<String, CountedJob>> countedJobs(Kind kind, String name) {
-        return store(kind, name, CountedJobSerde.create());
+    static StoreBuilder<KeyValueStore<String, CountedJob>> countedJobs(Kind kind) {
+        return store(kind, COUNTED_JOBS, CountedJobSerde.create());
     }
 
     /** A long written for every record (a position): cached, so one changelog write per commit. */

@@ -73,8 +73,8 @@ public final class LedgerTopology {
         topology.addSource(MARKERS_SOURCE, keysIn, serdes.jobEvents().deserializer(), topics.epochMarkers().name());
         topology.addProcessor(JOBS_PARTITION, () -> new JobsPartitionProcessor(policy.weights(), jobPartitions,
                 retained, JOB_REFUSALS_SINK, SUBTOTALS_SINK, BOUNDARIES_SINK), JOBS_SOURCE, MARKERS_SOURCE);
-        topology.addStateStore(LedgerStores.countedJobs(stores, LedgerStores.COUNTED_JOBS), JOBS_PARTITION);
-        topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_EPOCH), JOBS_PARTITION);
+        topology.addStateStore(LedgerStores.countedJobs(stores), JOBS_PARTITION);
+        topology.addStateStore(LedgerStores.longs(stores, LedgerStores.JOBS_EPOCH), JOBS_PARTITION);
         topology.addStateStore(LedgerStores.cachedLongs(stores, LedgerStores.JOBS_POSITION), JOBS_PARTITION);
         topology.addSink(BOUNDARIES_SINK, topics.epochBoundaries().name(), keysOut,
                 serdes.epochBoundaries().serializer(), JOBS_PARTITION);
