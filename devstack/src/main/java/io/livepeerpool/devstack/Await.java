@@ -6,10 +6,17 @@ import java.util.concurrent.TimeoutException;
 /** Polls a condition until it holds or a deadline passes. */
 final class Await {
 
-    /** A readiness probe; it may throw, which counts as "not yet". */
+    /** A readiness probe; it may throw, which counts as "not yet", except {@link GaveUp}, which ends the wait. */
     @FunctionalInterface
     interface Probe {
         boolean ready() throws Exception;
+    }
+
+    /** Thrown by a probe that knows waiting longer cannot help (the process it waits for has exited). */
+    static final class GaveUp extends RuntimeException {
+        GaveUp(String message) {
+            super(message);
+        }
     }
 
     private Await() {
@@ -19,6 +26,7 @@ final class Await {
      * Polls {@code probe} every {@code interval} until it returns true.
      *
      * @throws TimeoutException if it did not within {@code timeout}; the last failure of the probe is its cause
+     * @throws GaveUp          at once, when the probe throws it
      */
     static void until(String what, Duration timeout, Duration interval, Probe probe)
             throws TimeoutException, InterruptedException {
@@ -29,7 +37,7 @@ final class Await {
                 if (probe.ready()) {
                     return;
                 }
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | GaveUp e) {
                 throw e;
             } catch (Exception e) {
                 last = e;

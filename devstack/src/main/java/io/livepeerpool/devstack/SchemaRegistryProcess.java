@@ -136,15 +136,14 @@ final class SchemaRegistryProcess implements AutoCloseable {
         try {
             Await.until("schema registry at " + baseUrl(), START_TIMEOUT, Duration.ofMillis(250), () -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("schema registry exited with code " + process.exitValue()
+                    throw new Await.GaveUp("schema registry exited with code " + process.exitValue()
                             + "; last lines of " + logFile + ":\n" + tail(logFile, 30));
                 }
                 return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             });
+        } catch (Await.GaveUp exited) {
+            throw new IllegalStateException(exited.getMessage());
         } catch (TimeoutException e) {
-            if (e.getCause() instanceof IllegalStateException exited) {
-                throw exited;
-            }
             throw new TimeoutException(e.getMessage() + "; last lines of " + logFile + ":\n" + tail(logFile, 30));
         } finally {
             http.close();

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** FreePort, DevstackOptions and ChildProcesses. */
+/** FreePort, DevstackOptions, ChildProcesses and Await. */
 class SmallPartsTest {
 
     @TempDir
@@ -38,6 +38,26 @@ class SmallPartsTest {
         assertThatThrownBy(() -> new DevstackOptions(dir, -1, 0, 0)).hasMessageContaining("kafkaPort");
         assertThatThrownBy(() -> new DevstackOptions(dir, 0, 70000, 0)).hasMessageContaining("registryPort");
         assertThatThrownBy(() -> new DevstackOptions(null, 0, 0, 0)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void awaitRetriesAFailingProbeButStopsAtOnceWhenItGivesUp() throws Exception {
+        int[] calls = {0};
+        Await.until("flaky", Duration.ofSeconds(5), Duration.ofMillis(1), () -> {
+            if (++calls[0] < 3) {
+                throw new IllegalStateException("not yet");
+            }
+            return true;
+        });
+        assertThat(calls[0]).isEqualTo(3);
+
+        // A child that has exited will not become ready: the wait ends on the first probe, not at the timeout.
+        int[] deadCalls = {0};
+        assertThatThrownBy(() -> Await.until("dead child", Duration.ofSeconds(30), Duration.ofMillis(10), () -> {
+            deadCalls[0]++;
+            throw new Await.GaveUp("exited with code 1");
+        })).isInstanceOf(Await.GaveUp.class).hasMessage("exited with code 1");
+        assertThat(deadCalls[0]).isEqualTo(1);
     }
 
     @Test
