@@ -22,11 +22,16 @@ import picocli.CommandLine.Option;
  * fresh nonce in every phase, so the ratios show what the gateway adds: HMAC check, nonce, validation, Avro, the
  * broker's {@code acks=all}. {@code --stack gateway} starts its own broker, registry and gateway with nothing
  * consuming the topics ({@link GatewayOnlyStack}), to separate the gateway's cost from that of the pool sharing its cores.
+ *
+ * <p>The phases run in interleaved rounds (baseline, single, batch, baseline, single, batch, ...), not one after the
+ * other: on a shared two-core machine the capacity drifts by a factor of two within minutes, and a baseline measured
+ * once at the start then set against a phase measured minutes later reported that drift as the gateway's cost.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Benchmark the gateway with wrk: signed single and batch job posts vs a bare HTTPS endpoint of the same server.")
 public final class BenchIngestCommand implements Callable<Integer> {
     private static final List<String> PHASES = List.of("baseline", "single", "batch", "sustained");
+    private static final int LATER_WARMUP_SECONDS = 10;
 
     @Option(names = "--credentials", paramLabel = "FILE", defaultValue = ".pool-dev/dev-credentials.json",
             description = "dev-credentials.json of a running `pool dev` (default: ${DEFAULT-VALUE}).")
@@ -36,11 +41,20 @@ public final class BenchIngestCommand implements Callable<Integer> {
             description = "Keep-alive connections, one closed loop each; every phase runs at each count (default: ${DEFAULT-VALUE}).")
     List<Integer> connections;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per phase and round (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "3", description = "Unmeasured warm-up before each phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", defaultValue = "60",
+            description = "Unmeasured warm-up of each phase before its first round at the first connection count; at"
+                    + " later counts each phase warms for at most 10 s (default: ${DEFAULT-VALUE}). On two cores the JIT"
+                    + " needs about a minute of load to compile the signed path: a 10 s warm-up measured single posts"
+                    + " at half their steady rate.")
     int warmupSeconds;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Interleaved rounds of --seconds each per phase; every ratio sets a phase against the baseline"
+                    + " measured in the same rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--batch-size", defaultValue = "100", description = "Jobs per batch post, 1-1000 (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -84,9 +98,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
         if (stack.equals("pool") && !Files.exists(credentialsFile)) {
             throw new UserInputException(credentialsFile + ": not found; start `./pool dev` first (or pass --credentials)");
         }
-        if (seconds < 1 || seconds > 600 || warmupSeconds < 0 || warmupSeconds > 60 || batchSize < 1 || batchSize > 1000
-                || sustainedSeconds < 1 || sustainedSeconds > 3_600 || threads < 1 || threads > 64) {
-            throw new UserInputException("--seconds 1-600, --warmup-seconds 0-60, --batch-size 1-1000, "
+        if (seconds < 1 || seconds > 600 || warmupSeconds < 0 || warmupSeconds > 600 || batchSize < 1 || batchSize > 1000
+                || sustainedSeconds < 1 || sustainedSeconds > 3_600 || threads < 1 || threads > 64 || rounds < 1
+                || rounds > 20) {
+            throw new UserInputException("--seconds 1-600, --warmup-seconds 0-600, --rounds 1-20, --batch-size 1-1000, "
                     + "--sustained-seconds 1-3600, --threads 1-64");
         }
         if (phases.isEmpty() || !PHASES.containsAll(phases)) {
@@ -108,21 +123,34 @@ public final class BenchIngestCommand implements Callable<Integer> {
     private int run(WrkLoad.Target target, String what) throws Exception {
         WrkLoad load = WrkLoad.prepare(wrk, threads, target);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        System.out.printf("pool bench ingest: %s, %s with wrk (%d thread), connections %s, %d s per phase (+%d s warm-up),"
-                        + " batches of %d; load average at start %s%n", what, target.url(), threads, connections, seconds,
-                warmupSeconds, batchSize, loadAverage());
+        System.out.printf("pool bench ingest: %s, %s with wrk (%d thread), connections %s, %d interleaved rounds of %d s per phase"
+                        + " (after a warm-up of %d s per phase), batches of %d; load average at start %s%n", what, target.url(), threads,
+                connections, rounds, seconds, warmupSeconds, batchSize, loadAverage());
         List<PhaseResult> results = new ArrayList<>();
-        Phases plan = new Phases(load, run, warmupSeconds);
+        Phases plan = new Phases(load, run);
+        List<Phase> chosen = new ArrayList<>();
+        if (phases.contains("baseline")) {
+            chosen.add(new Phase("baseline (bare https)", "/bench/baseline", 0));
+        }
+        if (phases.contains("single")) {
+            chosen.add(new Phase("signed single job", "/recordTranscoderJob", 0));
+        }
+        if (phases.contains("batch")) {
+            chosen.add(new Phase("signed batch x" + batchSize, "/recordTranscoderJobs", batchSize));
+        }
         for (int c : connections) {
-            if (phases.contains("baseline")) {
-                results.add(plan.run("baseline (bare https)", "/bench/baseline", 0, c, seconds));
+            int warmup = c == connections.getFirst() ? warmupSeconds : Math.min(LATER_WARMUP_SECONDS, warmupSeconds);
+            for (Phase phase : chosen) {
+                plan.warmUp(phase, c, warmup);
             }
-            if (phases.contains("single")) {
-                results.add(plan.run("signed single job", "/recordTranscoderJob", 0, c, seconds));
+            List<List<PhaseResult>> measured = new ArrayList<>();
+            chosen.forEach(phase -> measured.add(new ArrayList<>()));
+            for (int round = 1; round <= rounds; round++) {
+                for (int i = 0; i < chosen.size(); i++) {
+                    measured.get(i).add(plan.measure(chosen.get(i), c, seconds, round, rounds));
+                }
             }
-            if (phases.contains("batch")) {
-                results.add(plan.run("signed batch x" + batchSize, "/recordTranscoderJobs", batchSize, c, seconds));
-            }
+            measured.forEach(m -> results.add(PhaseResult.combine(m)));
         }
         if (phases.contains("sustained")) {
             int c = connections.stream().max(Integer::compare).orElseThrow();
@@ -133,16 +161,28 @@ public final class BenchIngestCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.failures() > 0) ? 1 : 0;
     }
 
-    /** Runs phases, each after its own unmeasured warm-up, each with nonces of its own. */
-    private record Phases(WrkLoad load, String run, int warmupSeconds) {
-        PhaseResult run(String name, String path, int batch, int connections, int seconds) throws Exception {
-            String tag = run + "-" + path.charAt(path.length() - 1) + batch + "c" + connections;
+    /** What one phase posts: {@code batch} 0 posts one job as {"jobDetails":...}. */
+    private record Phase(String name, String path, int batch) {
+        String tag(String run, int connections) {
+            return run + "-" + path.charAt(path.length() - 1) + batch + "c" + connections;
+        }
+    }
+
+    /** Runs phases: every warm-up and every round with nonces of its own. */
+    private record Phases(WrkLoad load, String run) {
+        void warmUp(Phase phase, int connections, int warmupSeconds) throws Exception {
             if (warmupSeconds > 0) {
-                load.run(new WrkLoad.Phase(name + " warm-up", path, batch, connections, warmupSeconds, tag + "w", 0));
+                load.run(new WrkLoad.Phase(phase.name() + " warm-up", phase.path(), phase.batch(), connections,
+                        warmupSeconds, phase.tag(run, connections) + "w", 0));
             }
-            PhaseResult result = load.run(new WrkLoad.Phase(name, path, batch, connections, seconds, tag + "m", 0));
-            System.out.printf(Locale.ROOT, "  %s, %d connections: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d non-2xx%n",
-                    name, connections, result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.non2xx());
+        }
+
+        PhaseResult measure(Phase phase, int connections, int seconds, int round, int rounds) throws Exception {
+            PhaseResult result = load.run(new WrkLoad.Phase(phase.name(), phase.path(), phase.batch(), connections,
+                    seconds, phase.tag(run, connections) + "m" + round, 0));
+            System.out.printf(Locale.ROOT, "  %s, %d connections, round %d/%d: %.0f requests/s, p50 %.2f ms, p99 %.2f ms,"
+                            + " %d non-2xx%n", phase.name(), connections, round, rounds, result.requestsPerSecond(),
+                    result.p50Millis(), result.p99Millis(), result.non2xx());
             return result;
         }
 

@@ -4,33 +4,47 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Prints phases as a table with throughput and latency ratios against the baseline phase at the same connection
- * count in the same run (no ratio when that baseline was not run).
+ * count in the same run (no ratio when that baseline was not run), and, when the phases ran in interleaved rounds,
+ * the lowest and highest per-round throughput ratio: round i of a phase against round i of the baseline, measured
+ * seconds apart, so a reader sees how much the shared machine moved the figure.
  */
 public final class BenchReport {
     private BenchReport() {
     }
 
     public static void print(PrintStream out, List<PhaseResult> phases) {
-        out.println(String.format(Locale.ROOT, "%-26s %5s %10s %12s %9s %9s %8s %10s %10s %10s",
-                "phase", "conns", "req/s", "jobs/s", "p50 ms", "p99 ms", "non-2xx", "thr ratio", "p50 ratio", "p99 ratio"));
+        out.println(String.format(Locale.ROOT, "%-26s %5s %10s %12s %9s %9s %8s %10s %12s %10s %10s",
+                "phase", "conns", "req/s", "jobs/s", "p50 ms", "p99 ms", "non-2xx", "thr ratio", "round ratios",
+                "p50 ratio", "p99 ratio"));
         for (PhaseResult p : phases) {
             Optional<PhaseResult> base = phases.stream()
                     .filter(b -> b.name().startsWith("baseline") && b.connections() == p.connections()).findFirst();
-            out.println(String.format(Locale.ROOT, "%-26s %5d %10.0f %12.0f %9.2f %9.2f %8d %10.3f %10.2f %10.2f",
+            out.println(String.format(Locale.ROOT, "%-26s %5d %10.0f %12.0f %9.2f %9.2f %8d %10.3f %12s %10.2f %10.2f",
                     p.name(), p.connections(), p.requestsPerSecond(), p.itemsPerSecond(), p.p50Millis(), p.p99Millis(),
                     p.non2xx(), ratio(p.requestsPerSecond(), base.map(PhaseResult::requestsPerSecond)),
-                    ratio(p.p50Millis(), base.map(PhaseResult::p50Millis)),
+                    roundRatios(p, base), ratio(p.p50Millis(), base.map(PhaseResult::p50Millis)),
                     ratio(p.p99Millis(), base.map(PhaseResult::p99Millis))));
             if (p.socketErrors() > 0) {
                 out.println("  ^ " + p.socketErrors() + " socket errors (connect, read, write or timeout)");
             }
         }
         out.println("ratios: the phase / the bare HTTPS baseline at the same connection count in this run (throughput:"
-                + " higher is better, 1.000 = as fast as the baseline; latency: lower is better). jobs/s counts 2xx"
-                + " answers only; the baseline's jobs/s is its requests/s.");
+                + " higher is better, 1.000 = as fast as the baseline; latency: lower is better). round ratios: the"
+                + " lowest and highest of round i / baseline round i. p50: median of the rounds' p50s; p99: the worst"
+                + " round's. jobs/s counts 2xx answers only; the baseline's jobs/s is its requests/s.");
+    }
+
+    static String roundRatios(PhaseResult p, Optional<PhaseResult> base) {
+        if (base.isEmpty() || p.roundRates().size() < 2 || base.get().roundRates().size() != p.roundRates().size()) {
+            return "-";
+        }
+        List<Double> b = base.get().roundRates();
+        double[] r = IntStream.range(0, b.size()).mapToDouble(i -> p.roundRates().get(i) / b.get(i)).sorted().toArray();
+        return String.format(Locale.ROOT, "%.2f-%.2f", r[0], r[r.length - 1]);
     }
 
     private static double ratio(double value, Optional<Double> base) {

@@ -1,11 +1,47 @@
 package io.livepeerpool.launcher.bench;
 
+import java.util.List;
+
 /**
  * What one benchmark phase measured: answers over the measured time ({@code items} = jobs they carried), answers
- * other than 2xx, socket errors (connect, read, write, timeout), and latency percentiles in microseconds.
+ * other than 2xx, socket errors (connect, read, write, timeout), latency percentiles in microseconds, and the
+ * requests/s of each round it was measured in (one entry when it ran once).
  */
 public record PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
-                          double seconds, long p50Micros, long p99Micros) {
+                          double seconds, long p50Micros, long p99Micros, List<Double> roundRates) {
+
+    public PhaseResult {
+        roundRates = List.copyOf(roundRates);
+    }
+
+    /** One measurement, one round. */
+    public PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
+                       double seconds, long p50Micros, long p99Micros) {
+        this(name, connections, requests, items, non2xx, socketErrors, seconds, p50Micros, p99Micros,
+                List.of(requests / seconds));
+    }
+
+    /**
+     * The rounds of one phase as one result: counts and seconds add up; p50 is the median of the rounds' p50s and
+     * p99 the worst round's p99, because percentiles of separate runs cannot be merged exactly and the worst is the
+     * honest bound.
+     */
+    public static PhaseResult combine(List<PhaseResult> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("no rounds");
+        }
+        PhaseResult first = rounds.getFirst();
+        List<Long> p50s = rounds.stream().map(PhaseResult::p50Micros).sorted().toList();
+        return new PhaseResult(first.name(), first.connections(),
+                rounds.stream().mapToLong(PhaseResult::requests).sum(),
+                rounds.stream().mapToLong(PhaseResult::items).sum(),
+                rounds.stream().mapToLong(PhaseResult::non2xx).sum(),
+                rounds.stream().mapToLong(PhaseResult::socketErrors).sum(),
+                rounds.stream().mapToDouble(PhaseResult::seconds).sum(),
+                p50s.get((p50s.size() - 1) / 2),
+                rounds.stream().mapToLong(PhaseResult::p99Micros).max().orElseThrow(),
+                rounds.stream().flatMap(r -> r.roundRates().stream()).toList());
+    }
 
     public double requestsPerSecond() {
         return requests / seconds;

@@ -21,7 +21,8 @@ class BenchIngestGatewayStackTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             exit = new CommandLine(new BenchIngestCommand()).execute("--stack", "gateway", "--connections", "4",
-                    "--seconds", "2", "--warmup-seconds", "1", "--batch-size", "10", "--set", "gateway.kafka.lingerMs=1");
+                    "--seconds", "2", "--warmup-seconds", "1", "--rounds", "2", "--batch-size", "10",
+                    "--set", "gateway.kafka.lingerMs=1");
         } finally {
             System.setOut(out);
         }
@@ -29,7 +30,7 @@ class BenchIngestGatewayStackTest {
         System.out.println(report);
 
         assertThat(exit).isZero();
-        assertThat(report).contains("gateway only").contains("signed single job, 4 connections")
+        assertThat(report).contains("gateway only").contains("signed single job, 4 connections, round 2/2")
                 .contains("signed batch x10, 4 connections");
     }
 }

@@ -44,6 +44,35 @@ class WrkLoadTest {
     }
 
     @Test
+    void roundsAddUpAndKeepTheWorstP99() {
+        PhaseResult combined = PhaseResult.combine(List.of(
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 1000 10000000 2000 9000 0 0 0 0 0"),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 3000 10000000 1000 30000 2 0 0 0 0"),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 2000 10000000 5000 8000 0 0 0 0 0")));
+
+        assertThat(combined.requests()).isEqualTo(6000);
+        assertThat(combined.requestsPerSecond()).isEqualTo(200.0);
+        assertThat(combined.items()).isEqualTo(5998);
+        assertThat(combined.non2xx()).isEqualTo(2);
+        assertThat(combined.p50Millis()).as("median of the rounds' p50s").isEqualTo(2.0);
+        assertThat(combined.p99Millis()).as("the worst round's p99").isEqualTo(30.0);
+        assertThat(combined.roundRates()).containsExactly(100.0, 300.0, 200.0);
+    }
+
+    @Test
+    void roundRatiosSetEachRoundAgainstTheBaselineOfTheSameRound() {
+        PhaseResult base = PhaseResult.combine(List.of(
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 1000 10000000 1000 2000 0 0 0 0 0"),
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 4000 10000000 1000 2000 0 0 0 0 0")));
+        PhaseResult single = PhaseResult.combine(List.of(
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 600 10000000 2000 4000 0 0 0 0 0"),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 1600 10000000 2000 4000 0 0 0 0 0")));
+
+        assertThat(BenchReport.roundRatios(single, java.util.Optional.of(base))).isEqualTo("0.40-0.60");
+        assertThat(BenchReport.roundRatios(single, java.util.Optional.empty())).isEqualTo("-");
+    }
+
+    @Test
     void theScriptShipsInTheJarAndSignsTheCanonicalString() throws Exception {
         try (InputStream in = WrkLoad.class.getResourceAsStream("/bench/ingest-wrk.lua")) {
             assertThat(in).isNotNull();
