@@ -94,7 +94,7 @@ final class GatewayAssembly {
             SchemaRegistryClient schemas = own(owned, SchemaRegistryClient.connect(
                     config.get(GatewayConfig.SCHEMA_REGISTRY_URL), HEALTH_TIMEOUT, ackTimeout, REGISTRY_ATTEMPTS_MAX));
             ProducerSettings producers = new ProducerSettings(bootstrap, ackTimeout, "ingest-gateway",
-                    config.get(GatewayConfig.KAFKA_LINGER_MS));
+                    config.get(GatewayConfig.KAFKA_LINGER_MS), config.get(GatewayConfig.KAFKA_MAX_IN_FLIGHT));
             AckedProducer single = own(owned, new AckedProducer(new KafkaProducer<>(producers.idempotent()), ackTimeout));
             TransactionalProducers batches = own(owned, new TransactionalProducers(
                     id -> new KafkaProducer<>(producers.transactional(id)),

@@ -57,9 +57,12 @@ public final class GatewayConfig {
     public static final ConfigKey<Integer> KAFKA_GROUP_MAX_WAIT_MS = ConfigKey.integer("gateway.kafka.groupMaxWaitMs", 0, 0, 1_000,
             "how long a transaction waits after its first batch request for others to join; 0: only those already waiting"
                     + " (while transactions are in flight, arrivals wait anyway and join the next)");
-    public static final ConfigKey<Integer> KAFKA_LINGER_MS = ConfigKey.integer("gateway.kafka.lingerMs", 5, 0, 100,
+    public static final ConfigKey<Integer> KAFKA_LINGER_MS = ConfigKey.integer("gateway.kafka.lingerMs", 0, 0, 100,
             "linger.ms of the producer of single writes: how long a record may wait for others to share its request"
                     + " to the broker; every single write waits for its acknowledgement, so this is added to its latency");
+    public static final ConfigKey<Integer> KAFKA_MAX_IN_FLIGHT = ConfigKey.integer("gateway.kafka.maxInFlight", 1, 1, 5,
+            "produce requests the producer of single writes keeps in flight per broker; with 1, records arriving while"
+                    + " one is on its way share the next request, so batches grow with load instead of with lingerMs");
     public static final ConfigKey<String> KAFKA_TRANSACTIONAL_ID_PREFIX = ConfigKey.string("gateway.kafka.transactionalIdPrefix",
             "ingest-gateway-" + HOST_NAME,
             "prefix of the batch producers' transactional ids; stable per instance, different between instances running at once");
@@ -112,7 +115,7 @@ public final class GatewayConfig {
         return List.of(HOST, PORT, DNS_NAME, TLS_CERT_FILE, TLS_KEY_FILE, KEYS_FILE, KAFKA_BOOTSTRAP_SERVERS,
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
                 KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_GROUP_MAX_RECORDS, KAFKA_GROUP_MAX_BYTES, KAFKA_GROUP_MAX_WAIT_MS,
-                KAFKA_LINGER_MS, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
+                KAFKA_LINGER_MS, KAFKA_MAX_IN_FLIGHT, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
                 AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,

@@ -33,6 +33,8 @@ class GatewayConfigTest {
         assertThat(config.get(GatewayConfig.DNS_NAME)).isNotBlank();
         assertThat(config.get(GatewayConfig.KEYS_FILE)).isEqualTo(Path.of("/etc/pool/keys.json"));
         assertThat(config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS)).isEqualTo(300);
+        assertThat(config.get(GatewayConfig.KAFKA_LINGER_MS)).isZero();
+        assertThat(config.get(GatewayConfig.KAFKA_MAX_IN_FLIGHT)).isEqualTo(1);
         assertThat(config.describe()).contains("db.password = ****").doesNotContain("s3cret");
     }
 
@@ -47,6 +49,15 @@ class GatewayConfigTest {
         Config config = GatewayConfig.load(ConfigSource.load(null, Map.of("POOL_GATEWAY_PORT", "9443"), required()));
 
         assertThat(config.get(GatewayConfig.PORT)).isEqualTo(9443);
+    }
+
+    @Test
+    void inFlightRequestsStayWithinWhatIdempotenceAllows() {
+        Map<String, String> values = required();
+        values.put("gateway.kafka.maxInFlight", "6");
+
+        assertThatThrownBy(() -> GatewayConfig.load(ConfigSource.of(values))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("gateway.kafka.maxInFlight");
     }
 
     @Test

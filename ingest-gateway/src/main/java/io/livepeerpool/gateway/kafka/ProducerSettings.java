@@ -10,10 +10,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Producer configuration for the gateway's writes: {@code acks=all} and idempotence always; every wait (metadata,
  * request, delivery) bounded by {@code ackTimeout} so a request thread never blocks longer than that before its
  * 503. Values are serialised by the caller (Avro, registry-backed), so the producer itself only moves bytes.
+ *
+ * <p>The single-write producer batches by itself, without a linger: with one request in flight per broker
+ * ({@code maxInFlight} 1) and {@code lingerMs} 0, a record goes out at once when the connection is idle, and records
+ * that arrive while a request is on its way wait for its answer and leave together in the next one (group commit).
+ * Under load the batches grow with the round trip instead of with a fixed timer: measured on the gateway-only bench
+ * and on a bare producer with 64 sending threads, this carried 65,000 records/s at 1 ms each where five requests in
+ * flight carried 45,000-56,000 and a 5 ms linger made every write wait 7-9 ms.
  */
-public record ProducerSettings(String bootstrapServers, Duration ackTimeout, String clientId, int lingerMs) {
+public record ProducerSettings(String bootstrapServers, Duration ackTimeout, String clientId, int lingerMs,
+                               int maxInFlight) {
     /** Batches keep 5 ms whatever gateway.kafka.lingerMs says: the commit flushes a transaction at once anyway. */
     static final int TRANSACTIONAL_LINGER_MS = 5;
+    /** A transaction's records span partitions and requests; up to five of them in flight keep its commit close. */
+    static final int TRANSACTIONAL_MAX_IN_FLIGHT = 5;
     static final int TRANSACTION_TIMEOUT_MS = 60_000;
 
     public Properties idempotent() {
@@ -22,7 +32,7 @@ public record ProducerSettings(String bootstrapServers, Duration ackTimeout, Str
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, Integer.toString(maxInFlight));
         p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(ackTimeout.toMillis() + lingerMs));
@@ -38,6 +48,7 @@ public record ProducerSettings(String bootstrapServers, Duration ackTimeout, Str
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Integer.toString(TRANSACTION_TIMEOUT_MS));
         p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(TRANSACTIONAL_LINGER_MS));
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, Integer.toString(TRANSACTIONAL_MAX_IN_FLIGHT));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(ackTimeout.toMillis() + TRANSACTIONAL_LINGER_MS));
         return p;
     }

@@ -51,7 +51,7 @@ class AtomicBatchTest {
     @BeforeAll
     static void start() throws Exception {
         devstack = TestGateway.devstack();
-        SETTINGS = new ProducerSettings(devstack.bootstrapServers(), Duration.ofSeconds(10), "atomic-test", 5);
+        SETTINGS = new ProducerSettings(devstack.bootstrapServers(), Duration.ofSeconds(10), "atomic-test", 5, 1);
         committed = new TopicProbe<>(devstack, Topics.TRANSCODER_JOBS);
         uncommitted = new TopicProbe<>(devstack, Topics.TRANSCODER_JOBS, "read_uncommitted");
         registry = SchemaRegistryClient.connect(devstack.schemaRegistryUrl());
