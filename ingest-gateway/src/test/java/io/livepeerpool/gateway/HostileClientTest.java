@@ -194,6 +194,14 @@ class HostileClientTest {
         }
 
         @Test
+        void aBodyShorterThanItsContentLengthIsAJson400AndWritesNothing() throws Exception {
+            String body = "{\"jobDetails\":" + job("cl-2", 1000) + "}";
+            String cut = write("Content-Length: " + body.length() + "\r\n", body);
+            assertRefused(raw.sendThenStop(cut.substring(0, cut.length() - 10)), 400, "invalid", "body");
+            assertNothingWritten();
+        }
+
+        @Test
         void anAbsoluteFormUriNamingAnotherHostIsAJson400() throws Exception {
             assertRefused(raw.send(request("GET https://evil.example/getRewards HTTP/1.1")), 400, "invalid", "Host");
         }

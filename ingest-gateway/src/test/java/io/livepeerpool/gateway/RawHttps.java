@@ -73,6 +73,22 @@ final class RawHttps {
         }
     }
 
+    /**
+     * Sends {@code request}, then closes the sending half (TLS close_notify) as a client that gives up mid-body does,
+     * and reads whatever answer comes.
+     */
+    Answer sendThenStop(String request) throws IOException {
+        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("localhost", port)) {
+            socket.setSoTimeout(TIMEOUT_MS);
+            socket.startHandshake();
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            return read(socket.getInputStream(), false);
+        }
+    }
+
     /** {@code head}: the answer to a HEAD request, which has no body whatever its Content-Length says. */
     private static Answer read(InputStream in, boolean headRequest) throws IOException {
         String head = readHead(in);
