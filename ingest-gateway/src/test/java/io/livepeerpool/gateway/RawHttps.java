@@ -62,15 +62,7 @@ final class RawHttps {
     }
 
     Answer send(byte[] request) throws IOException {
-        try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("localhost", port)) {
-            socket.setSoTimeout(TIMEOUT_MS);
-            socket.startHandshake();
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
-            boolean head = new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1).equals("HEAD ");
-            return read(socket.getInputStream(), head);
-        }
+        return exchange(request, false);
     }
 
     /**
@@ -78,14 +70,21 @@ final class RawHttps {
      * and reads whatever answer comes.
      */
     Answer sendThenStop(String request) throws IOException {
+        return exchange(request.getBytes(StandardCharsets.ISO_8859_1), true);
+    }
+
+    private Answer exchange(byte[] request, boolean stopSending) throws IOException {
         try (SSLSocket socket = (SSLSocket) ssl.getSocketFactory().createSocket("localhost", port)) {
             socket.setSoTimeout(TIMEOUT_MS);
             socket.startHandshake();
             OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request);
             out.flush();
-            socket.shutdownOutput();
-            return read(socket.getInputStream(), false);
+            if (stopSending) {
+                socket.shutdownOutput();
+            }
+            boolean head = new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1).equals("HEAD ");
+            return read(socket.getInputStream(), head);
         }
     }
 
