@@ -5,7 +5,8 @@ package io.livepeerpool.launcher.dev;
  * with openssl, because a pre-computed signature would expire after 300 s and its nonce could be used only once. It
  * reads the current round from {@code /status} at paste time too: a fixed roundJob falls out of the ledger's round
  * window after a few rounds and the gateway answers 400 (0 when the gateway has not read the chain yet, which it
- * accepts).
+ * accepts). The read waits 2 s first: the projector writes the job to the read model a moment after the gateway
+ * answers, and a read at once showed an empty list.
  */
 final class SignedCurlExample {
     private SignedCurlExample() {
@@ -24,6 +25,6 @@ final class SignedCurlExample {
                 "curl -sS --cacert " + c.certificateFile() + " " + c.gatewayUrl() + "/recordTranscoderJob \\",
                 "  -H 'Content-Type: application/json' -H 'X-Pool-Key-Id: " + c.keyId() + "' \\",
                 "  -H \"X-Pool-Timestamp: $TS\" -H \"X-Pool-Nonce: $NONCE\" -H \"X-Pool-Signature: $SIG\" -d \"$BODY\"; echo",
-                "curl -sS --cacert " + c.certificateFile() + " '" + c.gatewayUrl() + "/getTranscoderJobs?transcoderAddress=" + transcoder + "'; echo");
+                "sleep 2; curl -sS --cacert " + c.certificateFile() + " '" + c.gatewayUrl() + "/getTranscoderJobs?transcoderAddress=" + transcoder + "'; echo");
     }
 }
