@@ -6,7 +6,8 @@
 -- Arguments (after `--`): path keyId secretHex batchSize(0 = one job as {"jobDetails":..}) noncePrefix reportSeconds
 -- Output (stdout, one line each): "progress <second> <answers> <non2xx>" every reportSeconds (0 = never),
 -- "first-failure <status> <body>" once, and at the end
--- "result <requests> <durationMicros> <p50Micros> <p99Micros> <non2xx> <connect> <read> <write> <timeout>".
+-- "result <requests> <durationMicros> <p50Micros> <p99Micros> <non2xx> <connect> <read> <write> <timeout> <cpuMicros>",
+-- cpuMicros being the CPU time wrk itself used, all its threads (os.clock: the C library's clock(), process CPU time).
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct evp_md_st EVP_MD;
@@ -121,6 +122,7 @@ function done(summary, latency, requests)
         failed = failed + (thread:get("non2xx") or 0)
     end
     local e = summary.errors
-    io.write(string.format("result %d %d %d %d %d %d %d %d %d\n", summary.requests, summary.duration,
-        latency:percentile(50), latency:percentile(99), failed, e.connect, e.read, e.write, e.timeout))
+    io.write(string.format("result %d %d %d %d %d %d %d %d %d %d\n", summary.requests, summary.duration,
+        latency:percentile(50), latency:percentile(99), failed, e.connect, e.read, e.write, e.timeout,
+        math.floor(os.clock() * 1e6)))
 end

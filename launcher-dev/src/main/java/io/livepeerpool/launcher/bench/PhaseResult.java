@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * What one benchmark phase measured: answers over the measured time ({@code items} = jobs they carried), answers
- * other than 2xx, socket errors (connect, read, write, timeout), latency percentiles in microseconds, and the
- * requests/s of each round it was measured in (one entry when it ran once).
+ * other than 2xx, socket errors (connect, read, write, timeout), latency percentiles in microseconds, the
+ * requests/s of each round it was measured in (one entry when it ran once), and the CPU seconds the load generator
+ * and everything else on the machine (the server) used meanwhile (NaN where the machine does not tell).
  */
 public record PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
-                          double seconds, long p50Micros, long p99Micros, List<Double> roundRates) {
+                          double seconds, long p50Micros, long p99Micros, List<Double> roundRates,
+                          double clientCpuSeconds, double serverCpuSeconds) {
 
     public PhaseResult {
         roundRates = List.copyOf(roundRates);
@@ -16,9 +18,9 @@ public record PhaseResult(String name, int connections, long requests, long item
 
     /** One measurement, one round. */
     public PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
-                       double seconds, long p50Micros, long p99Micros) {
+                       double seconds, long p50Micros, long p99Micros, double clientCpuSeconds, double serverCpuSeconds) {
         this(name, connections, requests, items, non2xx, socketErrors, seconds, p50Micros, p99Micros,
-                List.of(requests / seconds));
+                List.of(requests / seconds), clientCpuSeconds, serverCpuSeconds);
     }
 
     /**
@@ -40,7 +42,9 @@ public record PhaseResult(String name, int connections, long requests, long item
                 rounds.stream().mapToDouble(PhaseResult::seconds).sum(),
                 p50s.get((p50s.size() - 1) / 2),
                 rounds.stream().mapToLong(PhaseResult::p99Micros).max().orElseThrow(),
-                rounds.stream().flatMap(r -> r.roundRates().stream()).toList());
+                rounds.stream().flatMap(r -> r.roundRates().stream()).toList(),
+                rounds.stream().mapToDouble(PhaseResult::clientCpuSeconds).sum(),
+                rounds.stream().mapToDouble(PhaseResult::serverCpuSeconds).sum());
     }
 
     public double requestsPerSecond() {
@@ -57,6 +61,16 @@ public record PhaseResult(String name, int connections, long requests, long item
 
     public double p99Millis() {
         return p99Micros / 1000.0;
+    }
+
+    /** Server CPU per request in microseconds: what the machine spent besides the load generator. */
+    public double serverMicrosPerRequest() {
+        return serverCpuSeconds * 1e6 / requests;
+    }
+
+    /** Cores the load generator kept busy on average; with one wrk thread it cannot pass 1. */
+    public double clientCores() {
+        return clientCpuSeconds / seconds;
     }
 
     public long failures() {

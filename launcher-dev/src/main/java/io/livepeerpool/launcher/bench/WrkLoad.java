@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,6 +72,8 @@ final class WrkLoad {
                 "-d" + phase.seconds() + "s", "--timeout", "30s", "-s", script.toString(), target.url(), "--",
                 phase.path(), target.keyId(), target.secretHex(), Integer.toString(phase.batchSize()),
                 phase.noncePrefix(), Integer.toString(phase.reportEverySeconds()));
+        Optional<MachineCpu> cpuBefore = MachineCpu.now();
+        long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         String result = null;
@@ -105,18 +108,26 @@ final class WrkLoad {
         if (process.exitValue() != 0 || result == null) {
             throw new IllegalStateException("wrk failed (exit " + process.exitValue() + "): " + String.join("\n", output));
         }
-        return parse(phase, result);
+        double wallSeconds = (System.nanoTime() - started) / 1e9;
+        double machineCpu = cpuBefore.flatMap(before -> MachineCpu.now().map(after -> after.busySecondsSince(before, wallSeconds)))
+                .orElse(Double.NaN);
+        return parse(phase, result, machineCpu);
     }
 
-    static PhaseResult parse(Phase phase, String result) {
+    /**
+     * @param machineCpuSeconds CPU seconds all processes used while wrk ran (NaN if unknown); the server's share is
+     *                          that minus wrk's own, which the script reports
+     */
+    static PhaseResult parse(Phase phase, String result, double machineCpuSeconds) {
         String[] f = result.split(" ");
         long requests = Long.parseLong(f[1]);
         double seconds = Long.parseLong(f[2]) / 1e6;
         long non2xx = Long.parseLong(f[5]);
         long socketErrors = Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8]) + Long.parseLong(f[9]);
         long answered2xx = Math.max(0, requests - non2xx);
+        double clientCpu = f.length > 10 ? Long.parseLong(f[10]) / 1e6 : Double.NaN;
         return new PhaseResult(phase.name(), phase.connections(), requests,
                 answered2xx * Math.max(1, phase.batchSize()), non2xx, socketErrors, seconds,
-                Long.parseLong(f[3]), Long.parseLong(f[4]));
+                Long.parseLong(f[3]), Long.parseLong(f[4]), clientCpu, machineCpuSeconds - clientCpu);
     }
 }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
  * {@code pool bench ingest --stack gateway} starts its own broker, registry and gateway and drives it with wrk: every
- * phase's requests answered 2xx (exit 0), signed single and batch posts included.
+ * phase's requests answered 2xx (exit 0), signed single and batch posts included, with the server's CPU per request
+ * and the client's cores measured.
  */
 class BenchIngestGatewayStackTest {
     @Test
@@ -32,5 +35,10 @@ class BenchIngestGatewayStackTest {
         assertThat(exit).isZero();
         assertThat(report).contains("gateway only").contains("signed single job, 4 connections, round 2/2")
                 .contains("signed batch x10, 4 connections");
+        if (Files.exists(Path.of("/proc/stat"))) {
+            String baseline = report.lines().filter(l -> l.startsWith("baseline (bare https)")).findFirst().orElseThrow();
+            assertThat(baseline).as("the server's CPU per request, its ratio 1 and the client's cores, measured")
+                    .matches(".* [1-9][0-9]* +1\\.000 +[0-9]\\.[0-9][0-9]$");
+        }
     }
 }

@@ -16,7 +16,7 @@ class WrkLoadTest {
 
     @Test
     void aResultLineBecomesThePhaseFigures() {
-        PhaseResult r = WrkLoad.parse(phase("signed batch x100", 100, 16), "result 1000 10000000 2500 40000 3 0 1 0 2");
+        PhaseResult r = WrkLoad.parse(phase("signed batch x100", 100, 16), "result 1000 10000000 2500 40000 3 0 1 0 2", Double.NaN);
 
         assertThat(r.requests()).isEqualTo(1000);
         assertThat(r.requestsPerSecond()).isEqualTo(100.0);
@@ -31,9 +31,9 @@ class WrkLoadTest {
     @Test
     void ratiosAreAgainstTheBaselineAtTheSameConnectionCount() {
         List<PhaseResult> phases = List.of(
-                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 10000 10000000 1000 10000 0 0 0 0 0"),
-                WrkLoad.parse(phase("baseline (bare https)", 0, 64), "result 20000 10000000 2000 20000 0 0 0 0 0"),
-                WrkLoad.parse(phase("signed single job", 0, 64), "result 10000 10000000 4000 30000 0 0 0 0 0"));
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 10000 10000000 1000 10000 0 0 0 0 0", Double.NaN),
+                WrkLoad.parse(phase("baseline (bare https)", 0, 64), "result 20000 10000000 2000 20000 0 0 0 0 0", Double.NaN),
+                WrkLoad.parse(phase("signed single job", 0, 64), "result 10000 10000000 4000 30000 0 0 0 0 0", Double.NaN));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
@@ -46,9 +46,9 @@ class WrkLoadTest {
     @Test
     void roundsAddUpAndKeepTheWorstP99() {
         PhaseResult combined = PhaseResult.combine(List.of(
-                WrkLoad.parse(phase("signed single job", 0, 16), "result 1000 10000000 2000 9000 0 0 0 0 0"),
-                WrkLoad.parse(phase("signed single job", 0, 16), "result 3000 10000000 1000 30000 2 0 0 0 0"),
-                WrkLoad.parse(phase("signed single job", 0, 16), "result 2000 10000000 5000 8000 0 0 0 0 0")));
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 1000 10000000 2000 9000 0 0 0 0 0", Double.NaN),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 3000 10000000 1000 30000 2 0 0 0 0", Double.NaN),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 2000 10000000 5000 8000 0 0 0 0 0", Double.NaN)));
 
         assertThat(combined.requests()).isEqualTo(6000);
         assertThat(combined.requestsPerSecond()).isEqualTo(200.0);
@@ -62,14 +62,44 @@ class WrkLoadTest {
     @Test
     void roundRatiosSetEachRoundAgainstTheBaselineOfTheSameRound() {
         PhaseResult base = PhaseResult.combine(List.of(
-                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 1000 10000000 1000 2000 0 0 0 0 0"),
-                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 4000 10000000 1000 2000 0 0 0 0 0")));
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 1000 10000000 1000 2000 0 0 0 0 0", Double.NaN),
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 4000 10000000 1000 2000 0 0 0 0 0", Double.NaN)));
         PhaseResult single = PhaseResult.combine(List.of(
-                WrkLoad.parse(phase("signed single job", 0, 16), "result 600 10000000 2000 4000 0 0 0 0 0"),
-                WrkLoad.parse(phase("signed single job", 0, 16), "result 1600 10000000 2000 4000 0 0 0 0 0")));
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 600 10000000 2000 4000 0 0 0 0 0", Double.NaN),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 1600 10000000 2000 4000 0 0 0 0 0", Double.NaN)));
 
         assertThat(BenchReport.roundRatios(single, java.util.Optional.of(base))).isEqualTo("0.40-0.60");
         assertThat(BenchReport.roundRatios(single, java.util.Optional.empty())).isEqualTo("-");
+    }
+
+    @Test
+    void theServerIsWhatTheMachineUsedLessTheClient() {
+        // 10 s, 20,000 requests; wrk used 6 s of CPU, the machine 16 s in all
+        PhaseResult r = WrkLoad.parse(phase("baseline (bare https)", 0, 16),
+                "result 20000 10000000 1000 2000 0 0 0 0 0 6000000", 16.0);
+
+        assertThat(r.clientCpuSeconds()).isEqualTo(6.0);
+        assertThat(r.clientCores()).isEqualTo(0.6);
+        assertThat(r.serverCpuSeconds()).isEqualTo(10.0);
+        assertThat(r.serverMicrosPerRequest()).isEqualTo(500.0);
+    }
+
+    @Test
+    void theReportSetsTheServersCpuPerRequestAgainstTheBaselines() {
+        List<PhaseResult> phases = List.of(
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 20000 10000000 1000 2000 0 0 0 0 0 6000000", 16.0),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 10000 10000000 2000 4000 0 0 0 0 0 3000000", 19.0),
+                WrkLoad.parse(phase("signed single job", 0, 64), "result 10000 10000000 2000 4000 0 0 0 0 0", Double.NaN));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).endsWith("srv us/req srv ratio client cores");
+        // baseline 10 s of server CPU / 20,000 = 500 us; single 16 s / 10,000 = 1,600 us: 500 / 1,600 = 0.3125
+        assertThat(lines.get(1)).endsWith(" 500     1.000         0.60");
+        assertThat(lines.get(2)).endsWith(" 1600     0.313         0.30");
+        assertThat(lines.get(3)).as("no CPU figures where the machine did not tell").endsWith(" -         -            -");
     }
 
     @Test
