@@ -21,6 +21,8 @@ public final class HttpMetrics {
      * the registry) showed in every request's profile. Bounded like the labels: routes x methods x statuses.
      */
     private final Map<TimerKey, Timer> requestTimers = new ConcurrentHashMap<>();
+    /** Likewise by reason: refusals come at the request rate under a flood of bad requests. */
+    private final Map<String, Counter> rejectedCounters = new ConcurrentHashMap<>();
 
     private record TimerKey(String route, String method, int status) {
     }
@@ -41,8 +43,8 @@ public final class HttpMetrics {
     }
 
     public void rejected(String reason) {
-        Counter.builder("gateway.rejected").description("Requests refused, by reason")
-                .tag("reason", reason).register(registry).increment();
+        rejectedCounters.computeIfAbsent(reason, key -> Counter.builder("gateway.rejected")
+                .description("Requests refused, by reason").tag("reason", key).register(registry)).increment();
     }
 
     public void jobsAccepted(int count) {

@@ -144,8 +144,11 @@ public final class JobValidator {
      * one phase missing would look faster than it was). A missing one is named when another is given.
      */
     private static PhaseTimes phases(Fields f) {
-        if (f.node("downloadMs", false) == null && f.node("transcodeMs", false) == null
-                && f.node("uploadMs", false) == null) {
+        boolean any = false;
+        for (String name : PHASE_FIELDS) {
+            any |= f.node(name, false) != null;
+        }
+        if (!any) {
             return null;
         }
         Long download = f.integer("downloadMs", false, 0, Fields.INTEGER_MAX);

@@ -33,8 +33,7 @@ public final class BenchReport {
                     p.non2xx(), ratio(p.requestsPerSecond(), base.map(PhaseResult::requestsPerSecond)),
                     roundRatios(p, base), ratio(p.p50Millis(), base.map(PhaseResult::p50Millis)),
                     ratio(p.p99Millis(), base.map(PhaseResult::p99Millis)), known("%.0f", p.serverMicrosPerRequest()),
-                    known("%.3f", ratio(base.map(PhaseResult::serverMicrosPerRequest).orElse(Double.NaN),
-                            Optional.of(p.serverMicrosPerRequest()))),
+                    known("%.3f", base.map(b -> b.serverMicrosPerRequest() / p.serverMicrosPerRequest()).orElse(Double.NaN)),
                     known("%.2f", p.clientCores())));
             if (p.socketErrors() > 0) {
                 out.println("  ^ " + p.socketErrors() + " socket errors (connect, read, write or timeout)");
