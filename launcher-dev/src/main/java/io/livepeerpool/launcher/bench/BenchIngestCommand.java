@@ -113,15 +113,17 @@ public final class BenchIngestCommand implements Callable<Integer> {
         if (stack.equals("gateway")) {
             System.out.println("pool bench ingest: starting broker, registry, PostgreSQL and a gateway in this process...");
             try (GatewayOnlyStack own = GatewayOnlyStack.start(overrides)) {
-                return run(own.target(), "gateway only (broker, registry, gateway; nothing consumes the topics)");
+                return run(own.target(), "gateway only (broker, registry, gateway; nothing consumes the topics)",
+                        ThreadsCpu.named(ThreadsCpu.GATEWAY));
             }
         }
         DevCredentials dev = DevCredentials.read(credentialsFile);
-        return run(new WrkLoad.Target(dev.gatewayUrl(), dev.keyId(), dev.secret()), "the gateway of `pool dev`");
+        return run(new WrkLoad.Target(dev.gatewayUrl(), dev.keyId(), dev.secret()), "the gateway of `pool dev`",
+                ThreadsCpu.unmeasured());
     }
 
-    private int run(WrkLoad.Target target, String what) throws Exception {
-        WrkLoad load = WrkLoad.prepare(wrk, threads, target);
+    private int run(WrkLoad.Target target, String what, ThreadsCpu gatewayThreads) throws Exception {
+        WrkLoad load = WrkLoad.prepare(wrk, threads, target, gatewayThreads);
         String run = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf("pool bench ingest: %s, %s with wrk (%d thread), connections %s, %d interleaved rounds of %d s per phase"
                         + " (after a warm-up of %d s per phase), batches of %d; load average at start %s%n", what, target.url(), threads,

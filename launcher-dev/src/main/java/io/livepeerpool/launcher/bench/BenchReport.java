@@ -15,26 +15,29 @@ import java.util.stream.IntStream;
  * <p>CPU columns: the server's CPU per request (all the machine used while the phase ran, less the load generator's
  * own), its ratio (the baseline's per-request CPU / the phase's: the throughput ratio a CPU-bound server would reach
  * on cores of its own) and the cores the load generator kept busy. On a machine the client shares, the throughput
- * ratio mixes both: a baseline that leaves the client most of a core shows less of the server than it costs.
+ * ratio mixes both: a baseline that leaves the client most of a core shows less of the server than it costs. Where
+ * the gateway shares the bench's JVM with the broker, the gateway's own threads' CPU per request and its ratio too:
+ * what a gateway on machines of its own would spend, the broker's part left out.
  */
 public final class BenchReport {
     private BenchReport() {
     }
 
     public static void print(PrintStream out, List<PhaseResult> phases) {
-        out.println(String.format(Locale.ROOT, "%-26s %5s %10s %12s %9s %9s %8s %10s %12s %10s %10s %11s %9s %12s",
+        out.println(String.format(Locale.ROOT, "%-26s %5s %10s %12s %9s %9s %8s %10s %12s %10s %10s %11s %9s %12s %10s %8s",
                 "phase", "conns", "req/s", "jobs/s", "p50 ms", "p99 ms", "non-2xx", "thr ratio", "round ratios",
-                "p50 ratio", "p99 ratio", "srv us/req", "srv ratio", "client cores"));
+                "p50 ratio", "p99 ratio", "srv us/req", "srv ratio", "client cores", "gw us/req", "gw ratio"));
         for (PhaseResult p : phases) {
             Optional<PhaseResult> base = phases.stream()
                     .filter(b -> b.name().startsWith("baseline") && b.connections() == p.connections()).findFirst();
-            out.println(String.format(Locale.ROOT, "%-26s %5d %10.0f %12.0f %9.2f %9.2f %8d %10.3f %12s %10.2f %10.2f %11s %9s %12s",
+            out.println(String.format(Locale.ROOT, "%-26s %5d %10.0f %12.0f %9.2f %9.2f %8d %10.3f %12s %10.2f %10.2f %11s %9s %12s %10s %8s",
                     p.name(), p.connections(), p.requestsPerSecond(), p.itemsPerSecond(), p.p50Millis(), p.p99Millis(),
                     p.non2xx(), ratio(p.requestsPerSecond(), base.map(PhaseResult::requestsPerSecond)),
                     roundRatios(p, base), ratio(p.p50Millis(), base.map(PhaseResult::p50Millis)),
                     ratio(p.p99Millis(), base.map(PhaseResult::p99Millis)), known("%.0f", p.serverMicrosPerRequest()),
                     known("%.3f", base.map(b -> b.serverMicrosPerRequest() / p.serverMicrosPerRequest()).orElse(Double.NaN)),
-                    known("%.2f", p.clientCores())));
+                    known("%.2f", p.clientCores()), known("%.0f", p.gatewayMicrosPerRequest()),
+                    known("%.3f", base.map(b -> b.gatewayMicrosPerRequest() / p.gatewayMicrosPerRequest()).orElse(Double.NaN))));
             if (p.socketErrors() > 0) {
                 out.println("  ^ " + p.socketErrors() + " socket errors (connect, read, write or timeout)");
             }
@@ -46,7 +49,8 @@ public final class BenchReport {
                 + " machine used per request besides the load generator (the server: gateway, broker and whatever else"
                 + " runs); srv ratio: the baseline's srv us/req / the phase's, the throughput ratio a CPU-bound server"
                 + " would reach on cores of its own; client cores: cores the load generator kept busy (one wrk thread:"
-                + " at most 1.00, near it the client is the limit).");
+                + " at most 1.00, near it the client is the limit); gw us/req, gw ratio: the same for the gateway's own"
+                + " threads alone, where it shares the bench's JVM with the broker (--stack gateway).");
     }
 
     static String roundRatios(PhaseResult p, Optional<PhaseResult> base) {

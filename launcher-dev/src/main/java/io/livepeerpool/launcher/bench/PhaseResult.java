@@ -6,11 +6,12 @@ import java.util.List;
  * What one benchmark phase measured: answers over the measured time ({@code items} = jobs they carried), answers
  * other than 2xx, socket errors (connect, read, write, timeout), latency percentiles in microseconds, the
  * requests/s of each round it was measured in (one entry when it ran once), and the CPU seconds the load generator
- * and everything else on the machine (the server) used meanwhile (NaN where the machine does not tell).
+ * and everything else on the machine (the server) used meanwhile, and of the server's the gateway's own threads where
+ * they share the bench's JVM ({@link ThreadsCpu}; NaN where the machine does not tell).
  */
 public record PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
                           double seconds, long p50Micros, long p99Micros, List<Double> roundRates,
-                          double clientCpuSeconds, double serverCpuSeconds) {
+                          double clientCpuSeconds, double serverCpuSeconds, double gatewayCpuSeconds) {
 
     public PhaseResult {
         roundRates = List.copyOf(roundRates);
@@ -18,9 +19,10 @@ public record PhaseResult(String name, int connections, long requests, long item
 
     /** One measurement, one round. */
     public PhaseResult(String name, int connections, long requests, long items, long non2xx, long socketErrors,
-                       double seconds, long p50Micros, long p99Micros, double clientCpuSeconds, double serverCpuSeconds) {
+                       double seconds, long p50Micros, long p99Micros, double clientCpuSeconds, double serverCpuSeconds,
+                       double gatewayCpuSeconds) {
         this(name, connections, requests, items, non2xx, socketErrors, seconds, p50Micros, p99Micros,
-                List.of(requests / seconds), clientCpuSeconds, serverCpuSeconds);
+                List.of(requests / seconds), clientCpuSeconds, serverCpuSeconds, gatewayCpuSeconds);
     }
 
     /**
@@ -44,7 +46,8 @@ public record PhaseResult(String name, int connections, long requests, long item
                 rounds.stream().mapToLong(PhaseResult::p99Micros).max().orElseThrow(),
                 rounds.stream().flatMap(r -> r.roundRates().stream()).toList(),
                 rounds.stream().mapToDouble(PhaseResult::clientCpuSeconds).sum(),
-                rounds.stream().mapToDouble(PhaseResult::serverCpuSeconds).sum());
+                rounds.stream().mapToDouble(PhaseResult::serverCpuSeconds).sum(),
+                rounds.stream().mapToDouble(PhaseResult::gatewayCpuSeconds).sum());
     }
 
     public double requestsPerSecond() {
@@ -66,6 +69,11 @@ public record PhaseResult(String name, int connections, long requests, long item
     /** Server CPU per request in microseconds: what the machine spent besides the load generator. */
     public double serverMicrosPerRequest() {
         return serverCpuSeconds * 1e6 / requests;
+    }
+
+    /** The gateway's own threads' CPU per request in microseconds: the server's less the broker's and the rest. */
+    public double gatewayMicrosPerRequest() {
+        return gatewayCpuSeconds * 1e6 / requests;
     }
 
     /** Cores the load generator kept busy on average; with one wrk thread it cannot pass 1. */

@@ -38,16 +38,22 @@ final class WrkLoad {
     private final int threads;
     private final Path script;
     private final Target target;
+    private final ThreadsCpu gatewayThreads;
 
-    private WrkLoad(String wrk, int threads, Path script, Target target) {
+    private WrkLoad(String wrk, int threads, Path script, Target target, ThreadsCpu gatewayThreads) {
         this.wrk = wrk;
         this.threads = threads;
         this.script = script;
         this.target = target;
+        this.gatewayThreads = gatewayThreads;
     }
 
-    /** Checks that {@code wrk} runs and writes the script to a temporary file (deleted at exit). */
-    static WrkLoad prepare(String wrk, int threads, Target target) throws IOException, InterruptedException {
+    /**
+     * Checks that {@code wrk} runs and writes the script to a temporary file (deleted at exit).
+     *
+     * @param gatewayThreads the gateway's threads where it runs in this JVM, {@link ThreadsCpu#unmeasured()} otherwise
+     */
+    static WrkLoad prepare(String wrk, int threads, Target target, ThreadsCpu gatewayThreads) throws IOException, InterruptedException {
         try {
             Process version = new ProcessBuilder(wrk, "-v").redirectErrorStream(true).start();
             version.getInputStream().readAllBytes();
@@ -63,7 +69,7 @@ final class WrkLoad {
             }
             Files.write(script, in.readAllBytes());
         }
-        return new WrkLoad(wrk, threads, script, target);
+        return new WrkLoad(wrk, threads, script, target, gatewayThreads);
     }
 
     /** Runs one phase to its end; progress lines go to stderr as they come. */
@@ -73,6 +79,7 @@ final class WrkLoad {
                 phase.path(), target.keyId(), target.secretHex(), Integer.toString(phase.batchSize()),
                 phase.noncePrefix(), Integer.toString(phase.reportEverySeconds()));
         Optional<MachineCpu> cpuBefore = MachineCpu.now();
+        ThreadsCpu.Snapshot gatewayBefore = gatewayThreads.snapshot();
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
@@ -111,14 +118,20 @@ final class WrkLoad {
         double wallSeconds = (System.nanoTime() - started) / 1e9;
         double machineCpu = cpuBefore.flatMap(before -> MachineCpu.now().map(after -> after.busySecondsSince(before, wallSeconds)))
                 .orElse(Double.NaN);
-        return parse(phase, result, machineCpu);
+        return parse(phase, result, machineCpu, gatewayThreads.snapshot().secondsSince(gatewayBefore));
+    }
+
+    /** A result without the gateway's own CPU, as where the gateway runs in another process. */
+    static PhaseResult parse(Phase phase, String result, double machineCpuSeconds) {
+        return parse(phase, result, machineCpuSeconds, Double.NaN);
     }
 
     /**
      * @param machineCpuSeconds CPU seconds all processes used while wrk ran (NaN if unknown); the server's share is
      *                          that minus wrk's own, which the script reports
+     * @param gatewayCpuSeconds CPU seconds of the gateway's own threads meanwhile (NaN if not in this JVM)
      */
-    static PhaseResult parse(Phase phase, String result, double machineCpuSeconds) {
+    static PhaseResult parse(Phase phase, String result, double machineCpuSeconds, double gatewayCpuSeconds) {
         String[] f = result.split(" ");
         long requests = Long.parseLong(f[1]);
         double seconds = Long.parseLong(f[2]) / 1e6;
@@ -128,6 +141,6 @@ final class WrkLoad {
         double clientCpu = f.length > 10 ? Long.parseLong(f[10]) / 1e6 : Double.NaN;
         return new PhaseResult(phase.name(), phase.connections(), requests,
                 answered2xx * Math.max(1, phase.batchSize()), non2xx, socketErrors, seconds,
-                Long.parseLong(f[3]), Long.parseLong(f[4]), clientCpu, machineCpuSeconds - clientCpu);
+                Long.parseLong(f[3]), Long.parseLong(f[4]), clientCpu, machineCpuSeconds - clientCpu, gatewayCpuSeconds);
     }
 }

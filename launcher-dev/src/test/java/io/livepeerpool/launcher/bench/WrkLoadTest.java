@@ -95,11 +95,37 @@ class WrkLoadTest {
         BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.getFirst()).endsWith("srv us/req srv ratio client cores");
+        assertThat(lines.getFirst()).endsWith("srv us/req srv ratio client cores  gw us/req gw ratio");
         // baseline 10 s of server CPU / 20,000 = 500 us; single 16 s / 10,000 = 1,600 us: 500 / 1,600 = 0.3125
-        assertThat(lines.get(1)).endsWith(" 500     1.000         0.60");
-        assertThat(lines.get(2)).endsWith(" 1600     0.313         0.30");
-        assertThat(lines.get(3)).as("no CPU figures where the machine did not tell").endsWith(" -         -            -");
+        assertThat(lines.get(1)).endsWith(" 500     1.000         0.60          -        -");
+        assertThat(lines.get(2)).endsWith(" 1600     0.313         0.30          -        -");
+        assertThat(lines.get(3)).as("no CPU figures where the machine did not tell").endsWith(" -         -            -          -        -");
+    }
+
+    @Test
+    void theReportSetsTheGatewaysOwnCpuPerRequestAgainstTheBaselines() {
+        // baseline: 2 s of the gateway's threads for 20,000 requests = 100 us; single: 2.5 s for 10,000 = 250 us
+        List<PhaseResult> phases = List.of(
+                WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 20000 10000000 1000 2000 0 0 0 0 0 6000000", 16.0, 2.0),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 10000 10000000 2000 4000 0 0 0 0 0 3000000", 19.0, 2.5));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(phases.get(1).gatewayMicrosPerRequest()).isEqualTo(250.0);
+        assertThat(lines.get(1)).endsWith(" 500     1.000         0.60        100    1.000");
+        assertThat(lines.get(2)).endsWith(" 1600     0.313         0.30        250    0.400");
+    }
+
+    @Test
+    void roundsAddTheirGatewayCpu() {
+        PhaseResult combined = PhaseResult.combine(List.of(
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 1000 10000000 2000 9000 0 0 0 0 0", 5.0, 0.25),
+                WrkLoad.parse(phase("signed single job", 0, 16), "result 3000 10000000 1000 30000 0 0 0 0 0", 7.0, 0.75)));
+
+        assertThat(combined.gatewayCpuSeconds()).isEqualTo(1.0);
+        assertThat(combined.gatewayMicrosPerRequest()).isEqualTo(250.0);
     }
 
     @Test
