@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -35,9 +36,8 @@ public final class BenchReport {
                     p.non2xx(), ratio(p.requestsPerSecond(), base.map(PhaseResult::requestsPerSecond)),
                     roundRatios(p, base), ratio(p.p50Millis(), base.map(PhaseResult::p50Millis)),
                     ratio(p.p99Millis(), base.map(PhaseResult::p99Millis)), known("%.0f", p.serverMicrosPerRequest()),
-                    known("%.3f", base.map(b -> b.serverMicrosPerRequest() / p.serverMicrosPerRequest()).orElse(Double.NaN)),
-                    known("%.2f", p.clientCores()), known("%.0f", p.gatewayMicrosPerRequest()),
-                    known("%.3f", base.map(b -> b.gatewayMicrosPerRequest() / p.gatewayMicrosPerRequest()).orElse(Double.NaN))));
+                    cpuRatio(p, base, PhaseResult::serverMicrosPerRequest), known("%.2f", p.clientCores()),
+                    known("%.0f", p.gatewayMicrosPerRequest()), cpuRatio(p, base, PhaseResult::gatewayMicrosPerRequest)));
             if (p.socketErrors() > 0) {
                 out.println("  ^ " + p.socketErrors() + " socket errors (connect, read, write or timeout)");
             }
@@ -60,6 +60,12 @@ public final class BenchReport {
         List<Double> b = base.get().roundRates();
         double[] r = IntStream.range(0, b.size()).mapToDouble(i -> p.roundRates().get(i) / b.get(i)).sorted().toArray();
         return String.format(Locale.ROOT, "%.2f-%.2f", r[0], r[r.length - 1]);
+    }
+
+    /** The baseline's CPU per request over the phase's: higher is better, like the throughput ratio. */
+    private static String cpuRatio(PhaseResult p, Optional<PhaseResult> base, ToDoubleFunction<PhaseResult> microsPerRequest) {
+        return known("%.3f", base.map(b -> microsPerRequest.applyAsDouble(b) / microsPerRequest.applyAsDouble(p))
+                .orElse(Double.NaN));
     }
 
     /** A figure, or "-" when the machine could not tell it. */

@@ -68,12 +68,16 @@ public record PhaseResult(String name, int connections, long requests, long item
 
     /** Server CPU per request in microseconds: what the machine spent besides the load generator. */
     public double serverMicrosPerRequest() {
-        return serverCpuSeconds * 1e6 / requests;
+        return microsPerRequest(serverCpuSeconds);
     }
 
     /** The gateway's own threads' CPU per request in microseconds: the server's less the broker's and the rest. */
     public double gatewayMicrosPerRequest() {
-        return gatewayCpuSeconds * 1e6 / requests;
+        return microsPerRequest(gatewayCpuSeconds);
+    }
+
+    private double microsPerRequest(double cpuSeconds) {
+        return cpuSeconds * 1e6 / requests;
     }
 
     /** Cores the load generator kept busy on average; with one wrk thread it cannot pass 1. */

@@ -1,6 +1,7 @@
 package io.livepeerpool.launcher.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,11 +52,12 @@ final class ThreadsCpu {
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<Long, Long> nanos = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (names.test(t.getName())) {
-                long cpu = mx.getThreadCpuTime(t.threadId());
+        // names without stack traces (Thread.getAllStackTraces would walk every thread's stack for nothing)
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && names.test(t.getThreadName())) {
+                long cpu = mx.getThreadCpuTime(t.getThreadId());
                 if (cpu >= 0) {
-                    nanos.put(t.threadId(), cpu);
+                    nanos.put(t.getThreadId(), cpu);
                 }
             }
         }

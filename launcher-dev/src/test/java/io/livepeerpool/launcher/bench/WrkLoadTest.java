@@ -34,12 +34,7 @@ class WrkLoadTest {
                 WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 10000 10000000 1000 10000 0 0 0 0 0", Double.NaN),
                 WrkLoad.parse(phase("baseline (bare https)", 0, 64), "result 20000 10000000 2000 20000 0 0 0 0 0", Double.NaN),
                 WrkLoad.parse(phase("signed single job", 0, 64), "result 10000 10000000 4000 30000 0 0 0 0 0", Double.NaN));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
-
-        String single = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("signed single job"))
-                .findFirst().orElseThrow();
+        String single = report(phases).stream().filter(l -> l.startsWith("signed single job")).findFirst().orElseThrow();
         assertThat(single).contains(" 0.500 ").contains(" 2.00 ").contains(" 1.50");
     }
 
@@ -90,11 +85,7 @@ class WrkLoadTest {
                 WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 20000 10000000 1000 2000 0 0 0 0 0 6000000", 16.0),
                 WrkLoad.parse(phase("signed single job", 0, 16), "result 10000 10000000 2000 4000 0 0 0 0 0 3000000", 19.0),
                 WrkLoad.parse(phase("signed single job", 0, 64), "result 10000 10000000 2000 4000 0 0 0 0 0", Double.NaN));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
-
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = report(phases);
         assertThat(lines.getFirst()).endsWith("srv us/req srv ratio client cores  gw us/req gw ratio");
         // baseline 10 s of server CPU / 20,000 = 500 us; single 16 s / 10,000 = 1,600 us: 500 / 1,600 = 0.3125
         assertThat(lines.get(1)).endsWith(" 500     1.000         0.60          -        -");
@@ -108,11 +99,7 @@ class WrkLoadTest {
         List<PhaseResult> phases = List.of(
                 WrkLoad.parse(phase("baseline (bare https)", 0, 16), "result 20000 10000000 1000 2000 0 0 0 0 0 6000000", 16.0, 2.0),
                 WrkLoad.parse(phase("signed single job", 0, 16), "result 10000 10000000 2000 4000 0 0 0 0 0 3000000", 19.0, 2.5));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
-
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = report(phases);
         assertThat(phases.get(1).gatewayMicrosPerRequest()).isEqualTo(250.0);
         assertThat(lines.get(1)).endsWith(" 500     1.000         0.60        100    1.000");
         assertThat(lines.get(2)).endsWith(" 1600     0.313         0.30        250    0.400");
@@ -136,5 +123,11 @@ class WrkLoadTest {
             // METHOD \n PATH \n TIMESTAMP \n NONCE \n hex(sha256(body)), as CanonicalRequest builds it
             assertThat(script).contains("\"POST\\n\" .. path .. \"\\n\" .. timestamp .. \"\\n\" .. nonce .. \"\\n\" .. hex32()");
         }
+    }
+
+    private static List<String> report(List<PhaseResult> phases) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BenchReport.print(new PrintStream(out, true, StandardCharsets.UTF_8), phases);
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }
