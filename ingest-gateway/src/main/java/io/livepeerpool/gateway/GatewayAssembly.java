@@ -12,6 +12,7 @@ import io.livepeerpool.gateway.http.CachedHealth;
 import io.livepeerpool.gateway.http.GatewayHealth;
 import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.OpsEndpoints;
+import io.livepeerpool.gateway.http.RefusalLog;
 import io.livepeerpool.gateway.http.SignedRequests;
 import io.livepeerpool.gateway.jobs.CurrentRound;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
@@ -78,6 +79,8 @@ final class GatewayAssembly {
     private static final Duration DB_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int REGISTRY_ATTEMPTS_MAX = 2;
     private static final Duration ACCEPTED_LOG_INTERVAL = Duration.ofMinutes(1);
+    /** How often a flood of refusals beyond gateway.log.refusalLinesPerSecond is summed up. */
+    private static final Duration REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private GatewayAssembly() {
     }
@@ -112,6 +115,8 @@ final class GatewayAssembly {
             db.setConnectionTimeout(DB_CONNECTION_TIMEOUT.toMillis());
 
             HttpMetrics metrics = new HttpMetrics(registry);
+            RefusalLog refusals = own(owned, RefusalLog.started(
+                    config.get(GatewayConfig.LOG_REFUSAL_LINES_PER_SECOND), REFUSAL_LOG_INTERVAL));
             CachedHealth health = new CachedHealth(new GatewayHealth(kafkaHealth::reachable, GatewayHealth.reachable(db)),
                     Duration.ofMillis(config.get(GatewayConfig.HEALTH_REFRESH_MS)));
             OpsServer ops = new OpsServer(config.get(OpsServer.HOST), config.get(OpsServer.PORT), registry, health::asBooleans);
@@ -119,7 +124,7 @@ final class GatewayAssembly {
                     config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS));
             metrics.nonces(nonces);
             SignedRequests signed = new SignedRequests(new HmacVerifier(keys, nonces, clock,
-                    config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS)), clock);
+                    config.get(GatewayConfig.AUTH_CLOCK_SKEW_SECONDS)), clock, refusals);
             JobPublisher jobPublisher = new JobPublisher(single, batches, new RecordEncoder<>(Topics.TRANSCODER_JOBS,
                     AvroSerde.forTopic(Topics.TRANSCODER_JOBS, schemas).serializer()));
             TicketPublisher ticketPublisher = new TicketPublisher(single, new RecordEncoder<>(Topics.WINNING_TICKETS,
@@ -153,7 +158,7 @@ final class GatewayAssembly {
                     publicHost(host, config.get(GatewayConfig.DNS_NAME)));
             GatewayServer.HttpLimits limits = new GatewayServer.HttpLimits(config.get(GatewayConfig.HTTP_THREADS_MAX),
                     config.get(GatewayConfig.HTTP_QUEUE_MAX));
-            return new GatewayServer(listen, limits, tls, keys, handlers, metrics, ops, () -> Topics.registerAll(schemas),
+            return new GatewayServer(listen, limits, tls, keys, handlers, metrics, refusals, ops, () -> Topics.registerAll(schemas),
                     owned, dashboard.enabled());
         } catch (RuntimeException e) {
             GatewayServer.closeAll(owned);

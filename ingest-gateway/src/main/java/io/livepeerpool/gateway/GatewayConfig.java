@@ -69,12 +69,16 @@ public final class GatewayConfig {
     public static final ConfigKey<Integer> AUTH_CLOCK_SKEW_SECONDS = ConfigKey.integer("gateway.auth.clockSkewSeconds", 300, 1, 3_600,
             "largest accepted difference between X-Pool-Timestamp and the gateway's clock, either direction");
     public static final ConfigKey<Long> AUTH_NONCE_MEMORY_MAX_BYTES = ConfigKey.longValue("gateway.auth.nonceMemoryMaxBytes",
-            64L << 20, 1L << 16, 8L << 30,
+            256L << 20, 1L << 16, 8L << 30,
             "memory cap of the replay window's nonce store (this instance); each nonce costs 16-32 bytes for about"
-                    + " clockSkewSeconds x 16/15; 64 MiB holds >= 2,097,152 nonces (>= 6,400 signed requests/s at 300 s);"
+                    + " clockSkewSeconds x 16/15; 256 MiB holds >= 8,388,608 nonces (>= 26,000 signed requests/s at 300 s);"
                     + " at the cap signed writes get 503 and gateway_rejected_total{reason=\"nonce_store_full\"} counts");
     public static final ConfigKey<Integer> HTTP_THREADS_MAX = ConfigKey.integer("gateway.http.threadsMax", 64, 8, 1_024,
             "most Jetty threads serving requests (TLS, HMAC, waiting for Kafka or the database)");
+    public static final ConfigKey<Integer> LOG_REFUSAL_LINES_PER_SECOND = ConfigKey.integer(
+            "gateway.log.refusalLinesPerSecond", 50, 1, 1_000_000,
+            "refused or failed requests logged one line each per second; past it they are counted by reason and"
+                    + " summed up in one WARN line every 10 s (gateway_rejected_total counts every one)");
     public static final ConfigKey<Integer> HTTP_QUEUE_MAX = ConfigKey.integer("gateway.http.queueMax", 1_024, 8, 100_000,
             "most requests waiting for a Jetty thread; beyond it new work is refused (connections closed) instead of"
                     + " queueing without bound");
@@ -116,7 +120,7 @@ public final class GatewayConfig {
                 SCHEMA_REGISTRY_URL, DB_JDBC_URL, DB_USER, DB_PASSWORD, DB_CONNECTIONS_MAX, KAFKA_ACK_TIMEOUT_MS,
                 KAFKA_TRANSACTIONAL_PRODUCERS, KAFKA_GROUP_MAX_RECORDS, KAFKA_GROUP_MAX_BYTES, KAFKA_GROUP_MAX_WAIT_MS,
                 KAFKA_LINGER_MS, KAFKA_MAX_IN_FLIGHT, KAFKA_TRANSACTIONAL_ID_PREFIX, AUTH_CLOCK_SKEW_SECONDS,
-                AUTH_NONCE_MEMORY_MAX_BYTES, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
+                AUTH_NONCE_MEMORY_MAX_BYTES, LOG_REFUSAL_LINES_PER_SECOND, HTTP_THREADS_MAX, HTTP_QUEUE_MAX, DB_STATEMENT_TIMEOUT_MS, HEALTH_REFRESH_MS,
                 OpsServer.HOST, OpsServer.PORT, ServiceRunner.STOP_TIMEOUT_MS, MAX_PIXELS_PER_SECOND_PER_PROFILE, BENCH_BASELINE, CHAIN_RPC_URL, ChainWatcherConfig.PRESET, ChainWatcherConfig.TICKET_BROKER,
                 ChainWatcherConfig.ROUNDS_MANAGER, ChainWatcherConfig.BONDING_MANAGER, ChainWatcherConfig.CONFIRMATIONS,
                 ChainWatcherConfig.WATCHER_ID, DashboardSettings.ENABLED, DashboardSettings.EXPLORER_TX_URL,

@@ -13,6 +13,7 @@ import io.livepeerpool.gateway.http.HttpMetrics;
 import io.livepeerpool.gateway.http.JsonErrorHandler;
 import io.livepeerpool.gateway.http.RequestTarget;
 import io.livepeerpool.gateway.http.RequestBody;
+import io.livepeerpool.gateway.http.RefusalLog;
 import io.livepeerpool.gateway.http.RequestIds;
 import io.livepeerpool.gateway.tls.HttpsConnector;
 import io.livepeerpool.platform.tls.TlsCredentials;
@@ -58,6 +59,7 @@ public final class GatewayServer implements Service {
     private final OrchestratorKeys keys;
     private final GatewayRoutes.Handlers handlers;
     private final HttpMetrics metrics;
+    private final RefusalLog refusals;
     private final List<AutoCloseable> owned;
     private final Runnable preflight;
     private final HttpLimits limits;
@@ -74,8 +76,8 @@ public final class GatewayServer implements Service {
      * @param owned     closed, in reverse order, when the server closes
      */
     public GatewayServer(Listen listen, HttpLimits limits, TlsCredentials.Source tlsSource, OrchestratorKeys keys,
-                         GatewayRoutes.Handlers handlers, HttpMetrics metrics, OpsServer ops, Runnable preflight,
-                         List<AutoCloseable> owned, boolean dashboard) {
+                         GatewayRoutes.Handlers handlers, HttpMetrics metrics, RefusalLog refusals, OpsServer ops,
+                         Runnable preflight, List<AutoCloseable> owned, boolean dashboard) {
         this.dashboard = dashboard;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ops = Objects.requireNonNull(ops, "ops");
@@ -84,6 +86,7 @@ public final class GatewayServer implements Service {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
         this.preflight = Objects.requireNonNull(preflight, "preflight");
         this.owned = List.copyOf(owned);
     }
@@ -132,7 +135,7 @@ public final class GatewayServer implements Service {
                     created.addEndpoint(new Endpoint(HandlerType.HEAD, endpoint.getPath(), endpoint.getHandler()));
                 }
             }
-            ErrorMapping.install(created, metrics, endpoints());
+            ErrorMapping.install(created, metrics, refusals, endpoints());
             created.start();
         } catch (RuntimeException e) {
             // registry refused, port taken...: release producers and pools too, a runner does not close a failed start

@@ -20,14 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * lives about {@code skew + bucket span} seconds and costs 16 to 32 bytes (8 bytes a slot; tables double), i.e.
  * {@code memory <= 32 B x rate x (skew + span)}. The only refusal is the explicit cap {@code memoryMaxBytes} (table
  * bytes): when a table would have to grow past it, a new nonce is refused ({@link Outcome#FULL}, 503) rather than an
- * old one forgotten, since forgetting would re-open a replay. With the defaults (300 s skew, 64 MiB) that is at least
- * 2,097,152 live nonces: 6,400 signed requests/s sustained in the worst case of every table just doubled, about twice
- * that typically. Only requests with a valid signature reach this store, so only an orchestrator holding a key can
+ * old one forgotten, since forgetting would re-open a replay. With the defaults (300 s skew, 256 MiB) that is at least
+ * 8,388,608 live nonces: 26,000 signed requests/s sustained in the worst case of every table just doubled, about twice
+ * that typically. (64 MiB, the default until 2026-11-27, refused after 150 s of one gateway's 19,000 posts/s on two
+ * cores: root README, ingest seventh pass.) Only requests with a valid signature reach this store, so only an orchestrator holding a key can
  * fill it.
  *
  * <p>A replay always has the same digest, so the digest's width never lets one through. A collision (two different
  * nonces equal in 64 bits) can only refuse a fresh request as a replay (401; the client signs again with a new nonce):
- * with 4 million live nonces the chance is about 2^-42 per request, one false refusal in about 4 trillion requests.
+ * with 8 million live nonces the chance is about 2^-41 per request, one false refusal in about 2 trillion requests.
  * 128-bit digests made that 2^-106 at twice the memory, which halved the rate the default cap holds.
  *
  * <p>The store lives in this gateway's memory: it is per instance. With several gateway instances behind a load

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every failure answered as {@link ErrorBody} JSON. Expected refusals (4xx, and 503 when Kafka or the database is
- * unavailable) are counted by reason; only a 503 is logged, one line without stack trace. Anything else is a bug:
- * 500 with a generic message, logged with its stack trace.
+ * unavailable) are counted by reason; a refused write and a 503 are logged, one line without stack trace, within
+ * the {@link RefusalLog}'s budget (beyond it, a summary line per interval). Anything else is a bug: 500 with a generic
+ * message, always logged with its stack trace.
  */
 public final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
@@ -33,31 +34,37 @@ public final class ErrorMapping {
     }
 
     /** @param endpoints every endpoint the app serves, for the {@code Allow} header of a 405 */
-    public static void install(Javalin app, HttpMetrics metrics, List<Endpoint> endpoints) {
+    public static void install(Javalin app, HttpMetrics metrics, RefusalLog refusals, List<Endpoint> endpoints) {
         Map<String, String> allowed = allowedMethods(endpoints);
-        app.exception(ApiError.class, (e, ctx) -> answer(ctx, e, metrics));
+        app.exception(ApiError.class, (e, ctx) -> answer(ctx, e, metrics, refusals));
         app.exception(PublishFailed.class, (e, ctx) -> {
-            log.warn("{} {}: 503, {}", ctx.method().name(), ctx.path(), e.getMessage());
+            if (refusals.lineFor("kafka_unavailable")) {
+                log.warn("{} {}: 503, {}", ctx.method().name(), ctx.path(), e.getMessage());
+            }
             answer(ctx, new ApiError(503, "unavailable", "Kafka did not acknowledge the write in time; nothing was"
-                    + " accepted, retry later", null, List.of()), metrics, "kafka_unavailable");
+                    + " accepted, retry later", null, List.of()), metrics, refusals, "kafka_unavailable");
         });
         app.exception(SQLException.class, (e, ctx) -> {
-            log.warn("{} {}: 503, database: {}", ctx.method().name(), ctx.path(), e.getMessage());
+            String reason = QUERY_CANCELED.equals(e.getSQLState()) ? "database_timeout" : "database_unavailable";
+            if (refusals.lineFor(reason)) {
+                log.warn("{} {}: 503, database: {}", ctx.method().name(), ctx.path(), e.getMessage());
+            }
             if (QUERY_CANCELED.equals(e.getSQLState())) {
                 answer(ctx, ApiError.unavailable("the read took too long and was cancelled; retry later"), metrics,
-                        "database_timeout");
+                        refusals, reason);
             } else {
                 answer(ctx, ApiError.unavailable("the read-model database is unavailable; retry later"), metrics,
-                        "database_unavailable");
+                        refusals, reason);
             }
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx, allowed), metrics));
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx, allowed), metrics, refusals));
         app.exception(Exception.class, (e, ctx) -> {
+            // a bug: always its own line with the stack trace, never folded into a count
             log.error("unexpected failure on {} {}", ctx.method().name(), ctx.path(), e);
-            answer(ctx, new ApiError(500, "internal", "internal error", null, List.of()), metrics, "internal");
+            answer(ctx, new ApiError(500, "internal", "internal error", null, List.of()), metrics, refusals, "internal");
         });
-        app.error(404, ctx -> answerUnlessJson(ctx, ApiError.notFound(ctx.path()), metrics));
-        app.error(405, ctx -> answerUnlessJson(ctx, methodNotAllowed(ctx, allowed), metrics));
+        app.error(404, ctx -> answerUnlessJson(ctx, ApiError.notFound(ctx.path()), metrics, refusals));
+        app.error(405, ctx -> answerUnlessJson(ctx, methodNotAllowed(ctx, allowed), metrics, refusals));
     }
 
     /** Path to "GET, HEAD" or "POST": every GET route also answers HEAD. */
@@ -97,14 +104,14 @@ public final class ErrorMapping {
         };
     }
 
-    private static void answerUnlessJson(Context ctx, ApiError error, HttpMetrics metrics) {
+    private static void answerUnlessJson(Context ctx, ApiError error, HttpMetrics metrics, RefusalLog refusals) {
         if (ctx.attribute(ANSWERED) == null) {
-            answer(ctx, error, metrics);
+            answer(ctx, error, metrics, refusals);
         }
     }
 
-    private static void answer(Context ctx, ApiError error, HttpMetrics metrics) {
-        answer(ctx, error, metrics, error.reason());
+    private static void answer(Context ctx, ApiError error, HttpMetrics metrics, RefusalLog refusals) {
+        answer(ctx, error, metrics, refusals, error.reason());
     }
 
     /** Marks this request's refusal as logged already, so {@link #install}'s handlers do not log it again. */
@@ -112,8 +119,9 @@ public final class ErrorMapping {
         ctx.attribute(LOGGED, Boolean.TRUE);
     }
 
-    private static void answer(Context ctx, ApiError error, HttpMetrics metrics, String reason) {
-        if (ctx.method() == HandlerType.POST && error.status() < 500 && ctx.attribute(LOGGED) == null) {
+    private static void answer(Context ctx, ApiError error, HttpMetrics metrics, RefusalLog refusals, String reason) {
+        if (ctx.method() == HandlerType.POST && error.status() < 500 && ctx.attribute(LOGGED) == null
+                && refusals.lineFor(reason)) {
             // a refused write is a significant event: one line, with the request id from the MDC
             log.info("refused {} {}: {} {} ({})", ctx.method().name(), ctx.path().replaceAll("[^\\x21-\\x7e]", "?"),
                     error.status(), reason, error.getMessage());

@@ -17,10 +17,12 @@ public final class SignedRequests {
 
     private final HmacVerifier verifier;
     private final Clock clock;
+    private final RefusalLog refusals;
 
-    public SignedRequests(HmacVerifier verifier, Clock clock) {
+    public SignedRequests(HmacVerifier verifier, Clock clock, RefusalLog refusals) {
         this.verifier = verifier;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     public SignedRequest read(Context ctx) {
@@ -29,8 +31,10 @@ public final class SignedRequests {
         String path = ctx.req().getRequestURI();
         AuthResult result = verifier.verify(ctx.method().name(), path, ctx::header, body);
         if (result instanceof AuthResult.Rejected rejected) {
-            log.info("refused {} {} from {}: {} ({}), key id {}", ctx.method().name(), path, ctx.ip(),
-                    rejected.reason().tag(), rejected.message(), printable(rejected.keyId()));
+            if (refusals.lineFor(rejected.reason().tag())) {
+                log.info("refused {} {} from {}: {} ({}), key id {}", ctx.method().name(), path, ctx.ip(),
+                        rejected.reason().tag(), rejected.message(), printable(rejected.keyId()));
+            }
             ErrorMapping.markLogged(ctx);
             throw ApiError.unauthenticated(rejected.reason().status(), rejected.reason().tag(), rejected.header(), rejected.message());
         }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -114,15 +116,17 @@ public final class BenchIngestCommand implements Callable<Integer> {
             System.out.println("pool bench ingest: starting broker, registry, PostgreSQL and a gateway in this process...");
             try (GatewayOnlyStack own = GatewayOnlyStack.start(overrides)) {
                 return run(own.target(), "gateway only (broker, registry, gateway; nothing consumes the topics)",
-                        ThreadsCpu.named(ThreadsCpu.GATEWAY));
+                        ThreadsCpu.named(ThreadsCpu.GATEWAY), Optional.of(own::nonceStore));
             }
         }
         DevCredentials dev = DevCredentials.read(credentialsFile);
         return run(new WrkLoad.Target(dev.gatewayUrl(), dev.keyId(), dev.secret()), "the gateway of `pool dev`",
-                ThreadsCpu.unmeasured());
+                ThreadsCpu.unmeasured(), Optional.empty());
     }
 
-    private int run(WrkLoad.Target target, String what, ThreadsCpu gatewayThreads) throws Exception {
+    /** @param nonceStore the gateway's replay-window store, printed after the sustained phase, when in this JVM */
+    private int run(WrkLoad.Target target, String what, ThreadsCpu gatewayThreads, Optional<Supplier<String>> nonceStore)
+            throws Exception {
         WrkLoad load = WrkLoad.prepare(wrk, threads, target, gatewayThreads);
         String run = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf("pool bench ingest: %s, %s with wrk (%d thread), connections %s, %d interleaved rounds of %d s per phase"
@@ -157,6 +161,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         if (phases.contains("sustained")) {
             int c = connections.stream().max(Integer::compare).orElseThrow();
             results.add(plan.sustained("sustained single " + sustainedSeconds + " s", c, sustainedSeconds));
+            nonceStore.ifPresent(store -> System.out.println("  at the end of the sustained phase, " + store.get()));
         }
         System.out.println("load average at end " + loadAverage());
         BenchReport.print(System.out, results);

@@ -30,7 +30,7 @@ public final class BenchNoncesCommand implements Callable<Integer> {
     @Option(names = "--skew-seconds", defaultValue = "300", description = "gateway.auth.clockSkewSeconds (default: ${DEFAULT-VALUE}).")
     int skew;
 
-    @Option(names = "--memory-max-bytes", defaultValue = "67108864",
+    @Option(names = "--memory-max-bytes", defaultValue = "268435456",
             description = "gateway.auth.nonceMemoryMaxBytes (default: ${DEFAULT-VALUE}).")
     long memoryMax;
 

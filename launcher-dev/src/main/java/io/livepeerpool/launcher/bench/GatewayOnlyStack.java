@@ -9,9 +9,12 @@ import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.files.Directories;
 import io.livepeerpool.platform.ops.Metrics;
 import io.livepeerpool.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,12 +30,15 @@ final class GatewayOnlyStack implements AutoCloseable {
     private final Path dir;
     private final Devstack devstack;
     private final GatewayServer gateway;
+    private final MeterRegistry registry;
     private final WrkLoad.Target target;
 
-    private GatewayOnlyStack(Path dir, Devstack devstack, GatewayServer gateway, WrkLoad.Target target) {
+    private GatewayOnlyStack(Path dir, Devstack devstack, GatewayServer gateway, MeterRegistry registry,
+                             WrkLoad.Target target) {
         this.dir = dir;
         this.devstack = devstack;
         this.gateway = gateway;
+        this.registry = registry;
         this.target = target;
     }
 
@@ -57,9 +63,11 @@ final class GatewayOnlyStack implements AutoCloseable {
             settings.put("dashboard.enabled", "false");
             settings.put("ops.port", "0");
             settings.putAll(overrides);
-            GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(ConfigSource.of(settings)), Metrics.newRegistry());
+            PrometheusMeterRegistry registry = Metrics.newRegistry();
+            GatewayServer gateway = GatewayServer.fromConfig(GatewayConfig.load(ConfigSource.of(settings)), registry);
             gateway.start();
-            return new GatewayOnlyStack(dir, devstack, gateway, new WrkLoad.Target(gateway.url(), key.keyId(), key.secretHex()));
+            return new GatewayOnlyStack(dir, devstack, gateway, registry,
+                    new WrkLoad.Target(gateway.url(), key.keyId(), key.secretHex()));
         } catch (Exception | Error e) {
             devstack.close();
             Directories.deleteQuietly(dir);
@@ -69,6 +77,15 @@ final class GatewayOnlyStack implements AutoCloseable {
 
     WrkLoad.Target target() {
         return target;
+    }
+
+    /** The replay window's store now, from the gateway's gauges: whether a sustained rate stays under its cap. */
+    String nonceStore() {
+        double nonces = registry.get("gateway.nonces.remembered").gauge().value();
+        double bytes = registry.get("gateway.nonce.memory.bytes").gauge().value();
+        double cap = registry.get("gateway.nonce.memory.max.bytes").gauge().value();
+        return String.format(Locale.ROOT, "nonce store: %,.0f nonces in %.1f MiB of its %.0f MiB cap (%.1f bytes a nonce)",
+                nonces, bytes / (1 << 20), cap / (1 << 20), nonces == 0 ? 0.0 : bytes / nonces);
     }
 
     @Override
