@@ -8,6 +8,7 @@ import io.livepeerpool.chainwatcher.status.StatusSettings;
 import io.livepeerpool.gateway.auth.HmacVerifier;
 import io.livepeerpool.gateway.auth.NonceWindow;
 import io.livepeerpool.gateway.auth.OrchestratorKeys;
+import io.livepeerpool.gateway.http.BenchAckedWrite;
 import io.livepeerpool.gateway.http.CachedHealth;
 import io.livepeerpool.gateway.http.GatewayHealth;
 import io.livepeerpool.gateway.http.HttpMetrics;
@@ -142,7 +143,7 @@ final class GatewayAssembly {
                             new SettlementReads(db), new PayoutReads(db, clock), new BalanceReads(db))),
                     new OpsEndpoints(health),
                     new StatusEndpoint(chain, dashboard.explorerTxUrl()),
-                    config.get(GatewayConfig.BENCH_BASELINE),
+                    config.get(GatewayConfig.BENCH_BASELINE) ? Optional.of(new BenchAckedWrite(single)) : Optional.empty(),
                     new WinningTicketEndpoints(new WinningTicketReads(db, clock)),
                     new DashboardEndpoints(board),
                     new RegistrationEndpoints(signed, new RegistrationValidator(), PerformanceKeys.policy(config),

@@ -93,7 +93,8 @@ public final class GatewayConfig {
                     + " duration x profiles x this is refused (default 3840 x 2160 x 60)");
 
     public static final ConfigKey<Boolean> BENCH_BASELINE = ConfigKey.bool("gateway.benchBaseline", false,
-            "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing)");
+            "serve POST /bench/baseline, the bare endpoint `pool bench ingest` compares against (writes nothing), and"
+                    + " POST /bench/acked, the bare endpoint plus one acknowledged write of the body to pool.bench-acked");
 
     /**
      * Optional: without it /status reports that no chain is configured and jobs are not checked against the round

@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.router.Endpoint;
 import io.livepeerpool.gateway.dashboard.DashboardEndpoints;
+import io.livepeerpool.gateway.http.BenchAckedWrite;
 import io.livepeerpool.gateway.http.BenchBaseline;
 import io.livepeerpool.gateway.http.OpsEndpoints;
 import io.livepeerpool.gateway.jobs.JobEndpoints;
@@ -17,13 +18,14 @@ import io.livepeerpool.gateway.status.StatusEndpoint;
 import io.livepeerpool.gateway.tickets.TicketEndpoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Every endpoint of the gateway, in one place; the server registers exactly these and the tests check them. */
 public final class GatewayRoutes {
 
     /** The handler objects the routes point into. */
     public record Handlers(JobEndpoints jobs, TicketEndpoints tickets, ReadEndpoints reads, OpsEndpoints ops,
-            StatusEndpoint status, boolean benchBaseline, WinningTicketEndpoints winningTickets,
+            StatusEndpoint status, Optional<BenchAckedWrite> bench, WinningTicketEndpoints winningTickets,
             DashboardEndpoints dashboard, RegistrationEndpoints registrations, TranscoderEndpoints transcoders,
             PayoutSettingsEndpoints payoutSettings) {
     }
@@ -61,10 +63,11 @@ public final class GatewayRoutes {
                 new Endpoint(GET, "/status", h.status()::getStatus),
                 new Endpoint(GET, "/getServicesHealth", h.dashboard()::getServicesHealth),
                 new Endpoint(GET, "/openapi.json", h.ops()::getOpenApi)));
-        if (h.benchBaseline()) {
-            // benchmark aid (pool bench ingest), off by default and absent from the OpenAPI document
+        h.bench().ifPresent(acked -> {
+            // benchmark aids (pool bench ingest), off by default and absent from the OpenAPI document
             routes.add(new Endpoint(POST, "/bench/baseline", BenchBaseline::accept));
-        }
+            routes.add(new Endpoint(POST, "/bench/acked", acked::accept));
+        });
         return List.copyOf(routes);
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Benchmark the gateway with wrk: signed single and batch job posts vs a bare HTTPS endpoint of the same server.")
 public final class BenchIngestCommand implements Callable<Integer> {
-    private static final List<String> PHASES = List.of("baseline", "single", "batch", "sustained");
+    private static final List<String> PHASES = List.of("baseline", "acked", "single", "batch", "sustained");
     private static final int LATER_WARMUP_SECONDS = 10;
 
     @Option(names = "--credentials", paramLabel = "FILE", defaultValue = ".pool-dev/dev-credentials.json",
@@ -62,8 +62,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--phases", defaultValue = "baseline,single,batch", split = ",",
-            description = "Phases, of baseline, single, batch, sustained (default: ${DEFAULT-VALUE}). `sustained`: signed"
-                    + " single posts for --sustained-seconds at the largest --connections, progress every 30 s.")
+            description = "Phases, of baseline, acked, single, batch, sustained (default: ${DEFAULT-VALUE}). `acked`"
+                    + " (--stack gateway only): the bare post plus one acknowledged Kafka write of its body, the most a"
+                    + " signed post can reach here. `sustained`: signed single posts for --sustained-seconds at the"
+                    + " largest --connections, progress every 30 s.")
     List<String> phases;
 
     @Option(names = "--sustained-seconds", defaultValue = "330",
@@ -112,6 +114,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
         if (connections.isEmpty() || connections.stream().anyMatch(c -> c < 1 || c > 10_000)) {
             throw new UserInputException("--connections: a comma-separated list of counts, 1-10000");
         }
+        if (phases.contains("acked") && !stack.equals("gateway")) {
+            throw new UserInputException("--phases acked needs --stack gateway (it writes to a topic of its own, which"
+                    + " that stack creates)");
+        }
         if (stack.equals("gateway")) {
             System.out.println("pool bench ingest: starting broker, registry, PostgreSQL and a gateway in this process...");
             try (GatewayOnlyStack own = GatewayOnlyStack.start(overrides)) {
@@ -137,6 +143,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
         List<Phase> chosen = new ArrayList<>();
         if (phases.contains("baseline")) {
             chosen.add(new Phase("baseline (bare https)", "/bench/baseline", 0));
+        }
+        if (phases.contains("acked")) {
+            chosen.add(new Phase("bare + acked write", "/bench/acked", 0));
         }
         if (phases.contains("single")) {
             chosen.add(new Phase("signed single job", "/recordTranscoderJob", 0));

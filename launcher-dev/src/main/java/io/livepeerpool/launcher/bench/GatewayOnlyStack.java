@@ -4,6 +4,7 @@ import io.livepeerpool.devstack.Devstack;
 import io.livepeerpool.devstack.DevstackOptions;
 import io.livepeerpool.gateway.GatewayConfig;
 import io.livepeerpool.gateway.GatewayServer;
+import io.livepeerpool.gateway.http.BenchAckedWrite;
 import io.livepeerpool.launcher.dev.DevKeys;
 import io.livepeerpool.platform.config.ConfigSource;
 import io.livepeerpool.platform.files.Directories;
@@ -14,8 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * What {@code pool bench ingest --stack gateway} measures against: the broker, the registry and PostgreSQL of an
@@ -47,6 +50,9 @@ final class GatewayOnlyStack implements AutoCloseable {
         Devstack devstack = Devstack.start(DevstackOptions.defaults(dir));
         try {
             devstack.createTopics(Topics.newTopics(0, (short) 1));
+            // the acked phase's topic, partitioned as the jobs' topic is
+            devstack.createTopics(List.of(new NewTopic(BenchAckedWrite.TOPIC,
+                    Topics.TRANSCODER_JOBS.newTopic(0, (short) 1).numPartitions(), (short) 1)));
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"), ORCHESTRATOR);
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("kafka.bootstrapServers", devstack.bootstrapServers());
