@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * old one forgotten, since forgetting would re-open a replay. With the defaults (300 s skew, 256 MiB) that is at least
  * 8,388,608 live nonces: 26,000 signed requests/s sustained in the worst case of every table just doubled, about twice
  * that typically. (64 MiB, the default until 2026-11-27, refused after 150 s of one gateway's 19,000 posts/s on two
- * cores: root README, ingest seventh pass.) Only requests with a valid signature reach this store, so only an orchestrator holding a key can
- * fill it.
+ * cores: root README, ingest seventh pass.) Only requests with a valid signature reach this store, so only an
+ * orchestrator holding a key can fill it.
  *
  * <p>A replay always has the same digest, so the digest's width never lets one through. A collision (two different
  * nonces equal in 64 bits) can only refuse a fresh request as a replay (401; the client signs again with a new nonce):

@@ -45,17 +45,13 @@ public final class ErrorMapping {
                     + " accepted, retry later", null, List.of()), metrics, refusals, "kafka_unavailable");
         });
         app.exception(SQLException.class, (e, ctx) -> {
-            String reason = QUERY_CANCELED.equals(e.getSQLState()) ? "database_timeout" : "database_unavailable";
+            boolean timedOut = QUERY_CANCELED.equals(e.getSQLState());
+            String reason = timedOut ? "database_timeout" : "database_unavailable";
             if (refusals.lineFor(reason)) {
                 log.warn("{} {}: 503, database: {}", ctx.method().name(), ctx.path(), e.getMessage());
             }
-            if (QUERY_CANCELED.equals(e.getSQLState())) {
-                answer(ctx, ApiError.unavailable("the read took too long and was cancelled; retry later"), metrics,
-                        refusals, reason);
-            } else {
-                answer(ctx, ApiError.unavailable("the read-model database is unavailable; retry later"), metrics,
-                        refusals, reason);
-            }
+            answer(ctx, ApiError.unavailable(timedOut ? "the read took too long and was cancelled; retry later"
+                    : "the read-model database is unavailable; retry later"), metrics, refusals, reason);
         });
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromJavalin(e, ctx, allowed), metrics, refusals));
         app.exception(Exception.class, (e, ctx) -> {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * How many refusals get a log line of their own. A refused or failed write is logged one line each (with its request
  * id) up to {@code linesPerSecond} lines a second; past that the rest are counted by reason and summed up in one WARN
  * line per interval. A flood of refusals (a full nonce store, Kafka down, a client hammering with a bad key) is
- * exactly when a line per request hurts: at the nonce cap the gateway refused 30,000 posts a second and wrote 400 MB of
- * log in two minutes (root README, ingest seventh pass). {@code gateway_rejected_total} still counts every refusal.
+ * exactly when a line per request hurts: at the nonce cap the gateway refused over 30,000 posts a second and wrote
+ * 418 MB of log in about 35 s (root README, ingest seventh pass). {@code gateway_rejected_total} still counts every refusal.
  *
  * <p>The budget is a fixed one-second window shared by all reasons, so a flood of one reason can take the lines of
  * another for that second; the summary names both. Races at a window's edge can let a few lines more through: it

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +50,10 @@ final class GatewayOnlyStack implements AutoCloseable {
         Path dir = Files.createTempDirectory("pool-bench-gateway-");
         Devstack devstack = Devstack.start(DevstackOptions.defaults(dir));
         try {
-            devstack.createTopics(Topics.newTopics(0, (short) 1));
+            List<NewTopic> topics = new ArrayList<>(Topics.newTopics(0, (short) 1));
             // the acked phase's topic, partitioned as the jobs' topic is
-            devstack.createTopics(List.of(new NewTopic(BenchAckedWrite.TOPIC,
-                    Topics.TRANSCODER_JOBS.newTopic(0, (short) 1).numPartitions(), (short) 1)));
+            topics.add(new NewTopic(BenchAckedWrite.TOPIC, Topics.TRANSCODER_JOBS.partitions(), (short) 1));
+            devstack.createTopics(topics);
             DevKeys.DevKey key = DevKeys.loadOrCreate(dir.resolve("orchestrator-keys.json"), ORCHESTRATOR);
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("kafka.bootstrapServers", devstack.bootstrapServers());
